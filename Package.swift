@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// mailmigrate: sources → importers → canonical accounts → validation → sinks.
+import PackageDescription
+
+let package = Package(
+    name: "mailmigrate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mailmigrate", targets: ["mailmigrate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libxml2-dev, libsqlite3-dev, zlib1g-dev).
+        .systemLibrary(
+            name: "CLibXML", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
+        // The canonical account model: pure Swift, no I/O, no dependencies.
+        .target(name: "MailModel"),
+
+        // Sources → canonical accounts.
+        .target(name: "Importers", dependencies: ["MailModel", "CZlib"]),
+        // Rules over canonical accounts.
+        .target(name: "Validation", dependencies: ["MailModel"]),
+        // Canonical accounts → SQLite store and files.
+        .target(name: "Exporters", dependencies: ["MailModel", "CSQLite", "CZlib"]),
+        // The command line: wiring and user interface only.
+        .executableTarget(
+            name: "mailmigrate",
+            dependencies: [
+                "MailModel", "Importers", "Validation", "Exporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "ModelTests", dependencies: ["MailModel"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importers", "MailModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
+        .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "CSQLite"]),
+        // Runs the built `mailmigrate` binary as a user would.
+        .testTarget(name: "EndToEndTests", dependencies: ["mailmigrate"]),
+    ]
+)

@@ -1,0 +1,137 @@
+import CSQLite
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One connection to a SQLite database file through libsqlite3. It owns the
+/// handle and turns every SQLite failure into a `StoreError` naming the file.
+final class SQLiteConnection {
+    let path: String
+    private(set) var handle: OpaquePointer?
+
+    /// Opens (creating if needed) the database. A new file is created with
+    /// mode 0600 before SQLite touches it, because the store holds passwords;
+    /// SQLite gives its WAL and shared-memory files the same mode.
+    init(path: String, create: Bool) throws(StoreError) {
+        self.path = path
+        if create {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                throw StoreError(path: path, message: "cannot create: \(String(cString: strerror(errno)))")
+            }
+            close(fd)
+        }
+        let flags = (create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE)
+            | SQLITE_OPEN_NOMUTEX
+        var db: OpaquePointer?
+        let status = sqlite3_open_v2(path, &db, flags, nil)
+        handle = db
+        guard status == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(db)
+            handle = nil
+            throw StoreError(path: path, message: message)
+        }
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, 5000)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func execute(_ sql: String) throws(StoreError) {
+        var error: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(handle, sql, nil, nil, &error) != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? lastError
+            sqlite3_free(error)
+            throw StoreError(path: path, message: message)
+        }
+    }
+
+    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+            let statement
+        else { throw StoreError(path: path, message: "\(lastError) in: \(sql.prefix(80))") }
+        return SQLiteStatement(connection: self, statement: statement)
+    }
+
+    /// A single integer a query returns (PRAGMA user_version, COUNT(*)).
+    func integer(_ sql: String) throws(StoreError) -> Int64 {
+        let statement = try prepare(sql)
+        guard try statement.step() else { throw StoreError(path: path, message: "no result for: \(sql)") }
+        return statement.int64(0)
+    }
+
+    var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+}
+
+/// A prepared statement, reused across rows: bind, step, reset.
+final class SQLiteStatement {
+    private unowned let connection: SQLiteConnection
+    private let statement: OpaquePointer
+
+    init(connection: SQLiteConnection, statement: OpaquePointer) {
+        self.connection = connection
+        self.statement = statement
+    }
+
+    deinit { sqlite3_finalize(statement) }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    func bind(_ index: Int32, _ value: Int64) {
+        sqlite3_bind_int64(statement, index, value)
+    }
+
+    func bindNull(_ index: Int32) {
+        sqlite3_bind_null(statement, index)
+    }
+
+    /// Binds text; empty text is bound as NULL when `emptyIsNull`.
+    func bind(_ index: Int32, _ value: String, emptyIsNull: Bool = false) {
+        if value.isEmpty && emptyIsNull {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        if value.isEmpty {
+            sqlite3_bind_text(statement, index, "", 0, nil)
+            return
+        }
+        var value = value
+        value.withUTF8 { bytes in
+            _ = sqlite3_bind_text(
+                statement, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                Int32(bytes.count), Self.transient)
+        }
+    }
+
+    /// Runs one step; true when a row is ready to read.
+    @discardableResult
+    func step() throws(StoreError) -> Bool {
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let message = connection.lastError
+            sqlite3_reset(statement)
+            throw StoreError(path: connection.path, message: message)
+        }
+    }
+
+    func reset() {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    func text(_ column: Int32) -> String {
+        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+}

@@ -1,0 +1,97 @@
+import MailModel
+
+/// Reads canonical CSV: a header of canonical field names (`CanonicalField`),
+/// then one account per record. Columns may come in any order and may be left
+/// out; a column with another name is kept in the account's extras.
+///
+/// A record with the wrong number of fields, broken quoting or a value of the
+/// wrong kind (a port that is not a number) is rejected with its line. A
+/// value that reads but is wrong (port 70000, an unknown security word) is
+/// kept as it is, for validation to judge: this reader never corrects.
+public final class CanonicalCSVReader: AccountReader {
+    private let records: CSVRecordReader
+    private let path: String
+    private var columns: [Column] = []
+    private var headerRead = false
+
+    private enum Column {
+        case field(CanonicalField)
+        case extra(String)
+    }
+
+    public init(stream: ByteStream, path: String? = nil) {
+        records = CSVRecordReader(stream: stream)
+        self.path = path ?? stream.name
+    }
+
+    public func next() throws(InputError) -> ImportItem? {
+        if !headerRead { try readHeader() }
+        guard let event = try records.next() else { return nil }
+        switch event {
+        case let .malformed(line, reason):
+            return .reject(Reject(source: SourceReference(file: path, line: line), reason: reason))
+        case let .record(line, fields):
+            let source = SourceReference(file: path, line: line)
+            guard fields.count == columns.count else {
+                return .reject(Reject(
+                    source: source,
+                    reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
+            }
+            var account = MailAccount()
+            for (column, text) in zip(columns, fields) {
+                switch column {
+                case .field(let field):
+                    do throws(FieldValueError) {
+                        try field.assign(text, to: &account)
+                    } catch {
+                        return .reject(Reject(source: source, reason: error.description))
+                    }
+                case .extra(let name):
+                    if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
+                }
+            }
+            if account.identity.origin.isEmpty { account.identity.origin = source.description }
+            return .account(account, source)
+        }
+    }
+
+    private func readHeader() throws(InputError) {
+        headerRead = true
+        guard let event = try records.next() else {
+            throw .invalidHeader(path: path, line: 1, reason: "empty file: expected a header of canonical field names")
+        }
+        switch event {
+        case let .malformed(line, reason):
+            throw .invalidHeader(path: path, line: line, reason: "unreadable header: \(reason)")
+        case let .record(line, names):
+            var seen = Set<String>()
+            var known = 0
+            for raw in names {
+                let name = raw.trimmingSpaces()
+                guard seen.insert(name).inserted else {
+                    throw .invalidHeader(path: path, line: line, reason: "column '\(name)' appears twice in the header")
+                }
+                if let field = CanonicalField(rawValue: name) {
+                    columns.append(.field(field))
+                    known += 1
+                } else {
+                    columns.append(.extra(name))
+                }
+            }
+            guard known > 0 else {
+                throw .invalidHeader(
+                    path: path, line: line,
+                    reason: "no canonical field names in the header (found: \(names.prefix(8).joined(separator: ", ")))")
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

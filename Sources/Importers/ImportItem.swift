@@ -1,0 +1,22 @@
+import MailModel
+
+/// What an importer hands on for each record: an account with the position it
+/// was read from, or a record that could not become an account.
+public enum ImportItem: Sendable {
+    case account(MailAccount, SourceReference)
+    case reject(Reject)
+}
+
+/// A record that could not be read, with where it was and why. Every record
+/// read ends as an account or as one of these, so nothing is lost silently.
+public struct Reject: Sendable, Hashable, CustomStringConvertible {
+    public var source: SourceReference
+    public var reason: String
+
+    public init(source: SourceReference, reason: String) {
+        self.source = source
+        self.reason = reason
+    }
+
+    public var description: String { "\(source): \(reason)" }
+}

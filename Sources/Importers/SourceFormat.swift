@@ -1,0 +1,23 @@
+/// The input formats `mailmigrate` reads, recognised from a file's name (a
+/// `.gz` ending is looked through: gzip itself is detected from the bytes).
+public enum SourceFormat: String, Sendable, CaseIterable {
+    case canonicalCSV = "csv"
+
+    /// The format a path names, or nil when it is not one we read. Standard
+    /// input (`-`) is canonical CSV.
+    public static func of(path: String) -> SourceFormat? {
+        if path == "-" { return .canonicalCSV }
+        var name = path.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        if name.hasSuffix(".csv") { return .canonicalCSV }
+        return nil
+    }
+
+    /// Opens a reader for the source at `path` in this format.
+    public func reader(path: String) throws(InputError) -> AccountReader {
+        let stream = try InputOpener.open(path)
+        switch self {
+        case .canonicalCSV: return CanonicalCSVReader(stream: stream, path: path)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A first-in first-out queue between two threads that holds at most
+/// `capacity` items: the producer waits when it is full, so a fast reader
+/// cannot pile up memory ahead of a slower writer.
+final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Element] = []
+    private var head = 0
+    private let capacity: Int
+    private var closed = false
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Adds an item, waiting while the queue is full; false once the consumer closed it.
+    @discardableResult
+    func put(_ item: Element) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity && !closed { condition.wait() }
+        if closed { return false }
+        items.append(item)
+        condition.broadcast()
+        return true
+    }
+
+    /// Takes the oldest item, waiting while the queue is empty.
+    func take() -> Element {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head == 0 { condition.wait() }
+        let item = items[head]
+        head += 1
+        if head > 64 && head * 2 > items.count {
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return item
+    }
+
+    /// Tells a waiting producer to give up: the consumer takes nothing more.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Exporters
+import Foundation
+
+/// `mailmigrate export`: write the stored accounts to a file or standard output.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the stored accounts as canonical CSV or JSON Lines.",
+        discussion: """
+            Without -o, or with -o -, the export goes to standard output. A file is written \
+            under a temporary name and renamed when complete; a name ending in .gz is \
+            gzip-compressed. Passwords and OAuth parameters are written as <redacted> unless \
+            --include-secrets is given; a file holding them is created with mode 0600.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, jsonl
+    }
+
+    @Option(name: .long, help: "The SQLite database to read.")
+    var db: String = "mailmigrate.sqlite"
+
+    @Option(name: .long, help: "The output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var to: Format
+
+    @Option(name: [.customShort("o"), .long], help: "The output file (- for standard output).")
+    var output: String = "-"
+
+    @Flag(name: .long, help: "Write passwords and OAuth parameters in clear text.")
+    var includeSecrets = false
+
+    @Option(name: .long, help: "gzip compression level for .gz outputs, 1 (fastest) to 9 (smallest).")
+    var level: Int32 = 6
+
+    func validate() throws {
+        guard (1...9).contains(level) else { throw ValidationError("--level must be from 1 to 9") }
+    }
+
+    func run() throws {
+        do {
+            let store = try AccountStore(path: db, create: false)
+            let file = try OutputFile(path: output, containsSecrets: includeSecrets, compressionLevel: level)
+            let secrets: SecretPolicy = includeSecrets ? .include : .redact
+            let writer: AccountWriter =
+                switch to {
+                case .csv: CanonicalCSVWriter(sink: file.sink, secrets: secrets)
+                case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
+                }
+            try store.forEachAccount { try writer.write($0) }
+            try writer.finish()
+            try file.commit()
+        } catch {
+            throw Failure(error)
+        }
+    }
+}

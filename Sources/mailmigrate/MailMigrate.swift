@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The root command: moves e-mail account settings between ERP and CRM systems.
+struct MailMigrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mailmigrate",
+        abstract: "Move e-mail account settings between ERP and CRM systems, in batch.",
+        discussion: """
+            Reads account settings (canonical CSV, plain or gzip), normalises them into one \
+            canonical account model and stores them in SQLite, where a re-run updates accounts \
+            instead of duplicating them; exports them again as CSV or JSON Lines.
+
+            Exit codes: 0 all good; 1 failure (nothing changed); 2 usage error; \
+            3 some records were rejected; 130 interrupted (nothing changed).
+            """,
+        subcommands: [RunCommand.self, ExportCommand.self],
+        defaultSubcommand: nil)
+}

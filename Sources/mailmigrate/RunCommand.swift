@@ -1,0 +1,74 @@
+import ArgumentParser
+import Exporters
+import Foundation
+import Importers
+
+/// `mailmigrate run`: import sources into the SQLite store.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Import account settings into the SQLite store.",
+        discussion: """
+            Each SOURCE is a file, a directory (every supported file in it) or - for standard \
+            input. Canonical CSV is read (.csv, or gzip whatever the name; see the README for \
+            the columns). Accounts are upserted by address, server and login: running the same \
+            input twice adds a run and changes no account. A run is one transaction: when it \
+            fails or is interrupted, the database is left as it was.
+
+            A summary goes to standard error: records read, accounts imported \
+            (new/updated/unchanged), rejected records with file:line and reason, time.
+            """)
+
+    @Argument(help: "Files, directories or - (standard input) to import.")
+    var sources: [String]
+
+    @Option(name: .long, help: "The SQLite database to write (created with mode 0600 if missing).")
+    var db: String = "mailmigrate.sqlite"
+
+    @Flag(name: .long, help: "Print nothing but errors and rejected records.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print the summary as JSON on standard output.")
+    var json = false
+
+    func run() throws {
+        let started = Date()
+        let sourceList: SourceList
+        let store: AccountStore
+        do {
+            sourceList = try SourceList(arguments: sources)
+            store = try AccountStore(path: db)
+        } catch {
+            throw Failure(error)
+        }
+
+        InterruptSignal.install()
+        let pipeline = ImportPipeline(
+            sources: sourceList, store: store, progress: ProgressLine(enabled: !quiet && !json))
+        let summary: RunSummary
+        do {
+            _ = try store.beginRun(sources: sourceList.entries.map(\.path))
+            try pipeline.run()
+            summary = try store.finishRun()
+        } catch is ImportPipeline.Interrupted {
+            store.abandonRun()
+            FileHandleStream.standardError.write("mailmigrate: interrupted; the database was not changed\n")
+            throw ExitStatus.interrupted.code
+        } catch {
+            store.abandonRun()
+            throw Failure(error, note: "the database was not changed")
+        }
+
+        let seconds = Date().timeIntervalSince(started)
+        let report = RunReport(
+            summary: summary, database: db, seconds: seconds, rejects: pipeline.rejects,
+            rejectsKept: pipeline.rejectsKept, skipped: sourceList.skipped)
+        if json {
+            FileHandleStream.standardOutput.write(report.json())
+        }
+        if !quiet || summary.rejected > 0 {
+            FileHandleStream.standardError.write(report.text(brief: quiet || json))
+        }
+        if summary.rejected > 0 { throw ExitStatus.rejected.code }
+    }
+}

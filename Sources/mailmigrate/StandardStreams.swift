@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes text to standard error or output without buffering surprises.
+struct FileHandleStream {
+    let fd: Int32
+
+    static let standardError = FileHandleStream(fd: 2)
+    static let standardOutput = FileHandleStream(fd: 1)
+
+    func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n <= 0 { if errno == EINTR { continue } else { return } }
+                offset += n
+            }
+        }
+    }
+
+    var isTerminal: Bool { isatty(fd) == 1 }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// Usage errors exit with 2 (not ArgumentParser's 64), and failures print
+// `mailmigrate: <problem>` and exit with 1, as the README promises.
+do {
+    var command = try MailMigrate.parseAsRoot()
+    try command.run()
+} catch let failure as Failure {
+    Failure.handle(failure)
+} catch {
+    if MailMigrate.exitCode(for: error) == .validationFailure {
+        FileHandleStream.standardError.write(MailMigrate.fullMessage(for: error) + "\n")
+        exit(ExitStatus.usage.rawValue)
+    }
+    MailMigrate.exit(withError: error)
+}
