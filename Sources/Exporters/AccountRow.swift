@@ -1,38 +1,56 @@
 import MailModel
 
-/// An account ready for the store: its canonical field texts in column order,
-/// its natural key and the hashes the store compares. Making one is the
-/// expensive part of storing an account, so it is done where the account is
-/// read, and only the finished row crosses to the thread that writes SQLite.
+/// An account ready for the store: the UTF-8 of its canonical field texts,
+/// one after the other in column order, with its natural key and the hashes
+/// the store compares. Making one is the expensive part of storing an account,
+/// so it is done on the thread that reads, and only this compact row (two
+/// allocations, whatever the field count) crosses to the thread that writes
+/// SQLite, which binds its bytes without copying them.
 public struct AccountRow: Sendable {
-    public let texts: [String]
+    let bytes: [UInt8]
+    /// The end offset in `bytes` of each field, in `CanonicalField.ordered` order.
+    let ends: [Int32]
     public let naturalKey: String
     public let source: SourceReference
     let keyHash: Int64
     let contentHash: Int64
 
     public init(account: MailAccount, source: SourceReference) {
-        var texts: [String] = []
-        texts.reserveCapacity(CanonicalField.allCases.count)
-        var content = StableHash()
-        for field in CanonicalField.allCases {
-            let text = field.text(in: account)
-            content.add(text)
-            texts.append(text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1024)
+        var ends: [Int32] = []
+        ends.reserveCapacity(CanonicalField.ordered.count)
+        for field in CanonicalField.ordered {
+            var text = field.text(in: account)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            ends.append(Int32(bytes.count))
         }
-        self.texts = texts
+        var content = StableHash()
+        content.add(bytes: bytes)
+        content.add(bytes: ends)
         naturalKey = NaturalKey(of: account).description
         var key = StableHash()
         key.add(naturalKey)
         keyHash = key.int64
         contentHash = content.int64
+        self.bytes = bytes
+        self.ends = ends
         self.source = source
+    }
+
+    /// The field texts, in column order.
+    public var texts: [String] {
+        var start = 0
+        return ends.map { end in
+            defer { start = Int(end) }
+            return String(decoding: bytes[start..<Int(end)], as: UTF8.self)
+        }
     }
 
     /// The account back from its texts (the store's columns).
     static func account(from texts: [String]) throws(FieldValueError) -> MailAccount {
         var account = MailAccount()
-        for (field, text) in zip(CanonicalField.allCases, texts) {
+        for (field, text) in zip(CanonicalField.ordered, texts) {
             try field.assign(text, to: &account)
         }
         return account

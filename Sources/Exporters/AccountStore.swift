@@ -15,21 +15,25 @@ public final class AccountStore {
     private var summary = RunSummary()
 
     private lazy var findByKey = try? db.prepare(
-        "SELECT id, content_hash, last_seen_run, last_source, natural_key FROM accounts WHERE key_hash = ?")
+        "SELECT account_id, content_hash, last_seen_run, last_source, natural_key FROM account_state WHERE key_hash = ?")
     private lazy var insertAccount = try? db.prepare(
-        "INSERT INTO accounts(natural_key, key_hash, content_hash, first_seen_run, last_seen_run, last_source, "
-            + Self.fieldColumnList + ") VALUES (?, ?, ?, ?, ?, ?, "
-            + Array(repeating: "?", count: CanonicalField.allCases.count).joined(separator: ", ") + ")")
+        "INSERT INTO accounts(" + Self.fieldColumnList + ") VALUES ("
+            + Array(repeating: "?", count: CanonicalField.ordered.count).joined(separator: ", ") + ")")
+    private lazy var insertState = try? db.prepare(
+        """
+        INSERT INTO account_state(account_id, natural_key, key_hash, content_hash, first_seen_run, last_seen_run,
+            last_source) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
     private lazy var updateAccount = try? db.prepare(
-        "UPDATE accounts SET content_hash = ?, last_seen_run = ?, last_source = ?, "
-            + CanonicalField.allCases.map { "\"\($0.name)\" = ?" }.joined(separator: ", ") + " WHERE id = ?")
-    private lazy var touchAccount = try? db.prepare(
-        "UPDATE accounts SET last_seen_run = ?, last_source = ? WHERE id = ?")
+        "UPDATE accounts SET " + CanonicalField.ordered.map { "\"\($0.name)\" = ?" }.joined(separator: ", ")
+            + " WHERE id = ?")
+    private lazy var updateState = try? db.prepare(
+        "UPDATE account_state SET content_hash = ?, last_seen_run = ?, last_source = ? WHERE account_id = ?")
     private lazy var insertReject = try? db.prepare(
         "INSERT INTO rejects(run_id, source, file, line, reason) VALUES (?, ?, ?, ?, ?)")
 
-    static let fieldColumnList = CanonicalField.allCases.map { "\"\($0.name)\"" }.joined(separator: ", ")
-    private static let bindKinds: [BindKind] = CanonicalField.allCases.map { BindKind($0.kind) }
+    static let fieldColumnList = CanonicalField.ordered.map { "\"\($0.name)\"" }.joined(separator: ", ")
+    private static let bindKinds: [BindKind] = CanonicalField.ordered.map { BindKind($0.kind) }
 
     /// Opens the store at `path`, creating it and its tables when `create` is
     /// true and bringing an older schema up to date.
@@ -94,7 +98,7 @@ public final class AccountStore {
     public func store(_ row: AccountRow) throws(StoreError) -> StoreOutcome {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         guard let find = findByKey, let insert = insertAccount, let update = updateAccount,
-            let touch = touchAccount
+            let insertState, let updateState
         else { throw StoreError(path: path, message: db.lastError) }
 
         find.bind(1, row.keyHash)
@@ -110,17 +114,22 @@ public final class AccountStore {
 
         guard let existing else {
             summary.recordsRead += 1
-            insert.bind(1, row.naturalKey)
-            insert.bind(2, row.keyHash)
-            insert.bind(3, row.contentHash)
-            insert.bind(4, run)
-            insert.bind(5, run)
-            insert.bind(6, source)
-            bindFields(row.texts, to: insert, from: 7)
-            defer { insert.reset() }
-            try insert.step()
+            do {
+                defer { insert.reset() }
+                try withFields(of: row, boundTo: insert, from: 1) { () throws(StoreError) in try insert.step() }
+            }
+            let id = db.lastInsertRowID
+            insertState.bind(1, id)
+            insertState.bind(2, row.naturalKey)
+            insertState.bind(3, row.keyHash)
+            insertState.bind(4, row.contentHash)
+            insertState.bind(5, run)
+            insertState.bind(6, run)
+            insertState.bind(7, source)
+            defer { insertState.reset() }
+            try insertState.step()
             summary.accountsNew += 1
-            return .inserted(id: db.lastInsertRowID)
+            return .inserted(id: id)
         }
         if existing.lastRun == run {
             try recordReject(
@@ -129,24 +138,24 @@ public final class AccountStore {
             return .duplicateInRun(firstSource: existing.source)
         }
         summary.recordsRead += 1
-        if existing.content == row.contentHash {
-            touch.bind(1, run)
-            touch.bind(2, source)
-            touch.bind(3, existing.id)
-            defer { touch.reset() }
-            try touch.step()
-            summary.accountsUnchanged += 1
-            return .unchanged(id: existing.id)
+        let changed = existing.content != row.contentHash
+        if changed {
+            update.bind(Int32(1 + row.ends.count), existing.id)
+            defer { update.reset() }
+            try withFields(of: row, boundTo: update, from: 1) { () throws(StoreError) in try update.step() }
         }
-        update.bind(1, row.contentHash)
-        update.bind(2, run)
-        update.bind(3, source)
-        bindFields(row.texts, to: update, from: 4)
-        update.bind(Int32(4 + row.texts.count), existing.id)
-        defer { update.reset() }
-        try update.step()
-        summary.accountsUpdated += 1
-        return .updated(id: existing.id)
+        updateState.bind(1, row.contentHash)
+        updateState.bind(2, run)
+        updateState.bind(3, source)
+        updateState.bind(4, existing.id)
+        defer { updateState.reset() }
+        try updateState.step()
+        if changed {
+            summary.accountsUpdated += 1
+            return .updated(id: existing.id)
+        }
+        summary.accountsUnchanged += 1
+        return .unchanged(id: existing.id)
     }
 
     /// Records a record that could not become an account.
@@ -198,7 +207,7 @@ public final class AccountStore {
     /// Every stored account in the order it was first stored.
     public func forEachAccount(_ body: (MailAccount) throws -> Void) throws {
         let statement = try db.prepare("SELECT \(Self.fieldColumnList) FROM accounts ORDER BY id")
-        let count = Int32(CanonicalField.allCases.count)
+        let count = Int32(CanonicalField.ordered.count)
         while try statement.step() {
             var texts: [String] = []
             texts.reserveCapacity(Int(count))
@@ -224,12 +233,25 @@ public final class AccountStore {
 
     // MARK: Columns
 
-    private func bindFields(_ texts: [String], to statement: SQLiteStatement, from first: Int32) {
-        var index = first
-        for (text, kind) in zip(texts, Self.bindKinds) {
-            kind.bind(text, to: statement, at: index)
-            index += 1
+    /// Binds the row's field bytes in place and runs `body` while they are bound.
+    private func withFields(
+        of row: AccountRow, boundTo statement: SQLiteStatement, from first: Int32,
+        _ body: () throws(StoreError) -> Void
+    ) throws(StoreError) {
+        var failure: StoreError?
+        row.bytes.withUnsafeBufferPointer { buffer in
+            var index = first
+            var start = 0
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for (end, kind) in zip(row.ends, Self.bindKinds) {
+                let end = Int(end)
+                kind.bind(base + start, end - start, to: statement, at: index)
+                index += 1
+                start = end
+            }
+            do throws(StoreError) { try body() } catch { failure = error }
         }
+        if let failure { throw failure }
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -252,21 +274,43 @@ private enum BindKind {
         }
     }
 
-    func bind(_ text: String, to statement: SQLiteStatement, at index: Int32) {
+    func bind(_ start: UnsafePointer<UInt8>, _ count: Int, to statement: SQLiteStatement, at index: Int32) {
         switch self {
         case .text:
-            statement.bind(index, text, emptyIsNull: true)
+            statement.bindStatic(index, start, count)
         case .boolean:
-            statement.bind(index, text == "true" ? 1 : 0)
+            // Canonical text is `true` or `false`.
+            statement.bind(index, count == 4 && start[0] == UInt8(ascii: "t") ? 1 : 0)
         case .integer:
-            if text.isEmpty {
+            if count == 0 {
                 statement.bindNull(index)
-            } else if let n = Int64(text) {
+            } else if let n = Self.integer(start, count) {
                 statement.bind(index, n)
             } else {
-                statement.bind(index, text)  // a raw value the source held, kept for validation
+                statement.bindStatic(index, start, count)  // a raw value the source held, kept for validation
             }
         }
+    }
+
+    private static func integer(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int64? {
+        guard count <= 18 else {
+            return Int64(String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self))
+        }
+        var i = 0
+        var negative = false
+        if start[0] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+            guard count > 1 else { return nil }
+        }
+        var n: Int64 = 0
+        while i < count {
+            let digit = start[i] &- 0x30
+            guard digit < 10 else { return nil }
+            n = n * 10 + Int64(digit)
+            i += 1
+        }
+        return negative ? -n : n
     }
 
     func text(_ statement: SQLiteStatement, _ column: Int32) -> String {

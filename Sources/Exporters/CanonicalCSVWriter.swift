@@ -20,7 +20,7 @@ public final class CanonicalCSVWriter: AccountWriter {
     public func write(_ account: MailAccount) throws(OutputError) {
         if !headerWritten { try writeHeader() }
         var first = true
-        for field in CanonicalField.allCases {
+        for field in CanonicalField.ordered {
             if !first { buffer.append(delimiter) }
             first = false
             appendField(secrets.text(of: field, in: account))
@@ -37,7 +37,7 @@ public final class CanonicalCSVWriter: AccountWriter {
     private func writeHeader() throws(OutputError) {
         headerWritten = true
         var first = true
-        for field in CanonicalField.allCases {
+        for field in CanonicalField.ordered {
             if !first { buffer.append(delimiter) }
             first = false
             buffer.append(field.name)

@@ -17,7 +17,7 @@ public final class JSONLinesWriter: AccountWriter {
     public func write(_ account: MailAccount) throws(OutputError) {
         buffer.append(UInt8(ascii: "{"))
         var first = true
-        for field in CanonicalField.allCases {
+        for field in CanonicalField.ordered {
             if !first { buffer.append(UInt8(ascii: ",")) }
             first = false
             JSONText.append(string: field.name, to: &buffer)

@@ -13,7 +13,11 @@ final class SQLiteConnection {
     /// Opens (creating if needed) the database. A new file is created with
     /// mode 0600 before SQLite touches it, because the store holds passwords;
     /// SQLite gives its WAL and shared-memory files the same mode.
+    /// Process-wide SQLite settings, made once before the first connection.
+    private static let configured: Void = { _ = mailmigrate_sqlite3_disable_memstatus() }()
+
     init(path: String, create: Bool) throws(StoreError) {
+        Self.configured
         self.path = path
         if create {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
@@ -104,6 +108,17 @@ final class SQLiteStatement {
             _ = sqlite3_bind_text(
                 statement, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
                 Int32(bytes.count), Self.transient)
+        }
+    }
+
+    /// Binds UTF-8 text that stays valid until the statement is reset (no
+    /// copy); empty text is bound as NULL.
+    func bindStatic(_ index: Int32, _ start: UnsafePointer<UInt8>, _ count: Int) {
+        if count == 0 {
+            sqlite3_bind_null(statement, index)
+        } else {
+            sqlite3_bind_text(
+                statement, index, UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), Int32(count), nil)
         }
     }
 

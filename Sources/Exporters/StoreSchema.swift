@@ -5,7 +5,7 @@ import MailModel
 enum StoreSchema {
     /// Account columns: one per canonical field, named as in canonical CSV.
     static var accountColumns: String {
-        CanonicalField.allCases.map { field -> String in
+        CanonicalField.ordered.map { field -> String in
             switch field.kind {
             case .integer, .boolean: "\"\(field.name)\" INTEGER"
             default: "\"\(field.name)\" TEXT"
@@ -13,6 +13,11 @@ enum StoreSchema {
         }.joined(separator: ",\n    ")
     }
 
+    /// `accounts` holds the canonical fields only, one column each, for people
+    /// to query; `account_state` holds the bookkeeping (natural key, hashes,
+    /// first and last run), so that a re-run that finds an account unchanged
+    /// rewrites one narrow row, not the account.
+    ///
     /// Migration n (1-based) brings a database from version n-1 to n.
     static var migrations: [String] {
         [
@@ -30,15 +35,18 @@ enum StoreSchema {
             );
             CREATE TABLE accounts(
                 id INTEGER PRIMARY KEY,
+                \(accountColumns)
+            );
+            CREATE TABLE account_state(
+                account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
                 natural_key TEXT NOT NULL,
                 key_hash INTEGER NOT NULL,
                 content_hash INTEGER NOT NULL,
                 first_seen_run INTEGER NOT NULL REFERENCES runs(id),
                 last_seen_run INTEGER NOT NULL REFERENCES runs(id),
-                last_source TEXT NOT NULL,
-                \(accountColumns)
+                last_source TEXT NOT NULL
             );
-            CREATE INDEX accounts_by_key_hash ON accounts(key_hash);
+            CREATE INDEX account_state_by_key_hash ON account_state(key_hash);
             CREATE TABLE rejects(
                 id INTEGER PRIMARY KEY,
                 run_id INTEGER NOT NULL REFERENCES runs(id),

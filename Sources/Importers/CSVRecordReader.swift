@@ -28,6 +28,8 @@ public final class CSVRecordReader {
     private var checkedBOM = false
     /// After a record too long to hold, its rest up to the next line break is skipped.
     private var skippingLine = false
+    /// The previous record's field count, to size the next record's array.
+    private var lastFieldCount = 16
 
     public init(stream: ByteStream, delimiter: UInt8? = nil, maxRecordBytes: Int = 16 << 20) {
         self.stream = stream
@@ -79,6 +81,7 @@ public final class CSVRecordReader {
             case .done:
                 return nil
             case let .record(fields, next, lines):
+                lastFieldCount = fields.count
                 let startLine = line
                 start = next
                 line += lines
@@ -121,6 +124,7 @@ public final class CSVRecordReader {
             if b[i + 1] == Self.lf { return .blank(next: i + 2) }
         }
         var fields: [String] = []
+        fields.reserveCapacity(lastFieldCount)
         var lines = 1
         while true {
             if i < end && b[i] == Self.quote {
@@ -201,7 +205,7 @@ public final class CSVRecordReader {
 
     private func makeString(from: Int, to: Int, unescapeQuotes: Bool) -> String? {
         let bytes = UnsafeBufferPointer(start: storage + from, count: to - from)
-        if !unescapeQuotes { return String(validating: bytes, as: UTF8.self) }
+        if !unescapeQuotes { return UTF8Validation.string(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var k = 0
@@ -209,7 +213,7 @@ public final class CSVRecordReader {
             out.append(bytes[k])
             k += (bytes[k] == Self.quote) ? 2 : 1
         }
-        return String(validating: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { UTF8Validation.string($0) }
     }
 
     private func firstNewline(from: Int) -> Int? {

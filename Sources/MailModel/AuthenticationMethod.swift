@@ -16,7 +16,7 @@ public enum AuthenticationMethod: Sendable, Hashable {
     }
 
     public init(canonicalName: String) {
-        switch canonicalName.lowercased() {
+        switch canonicalName.foldedForComparison() {
         case "none": self = .none
         case "password": self = .password
         case "oauth2": self = .oauth2

@@ -63,6 +63,10 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     case erpLetterTemplateID = "erp_letter_template_id"
     case extras = "extras"
 
+    /// All fields in canonical column order (computed once; `allCases` builds
+    /// a new array on every call).
+    public static let ordered: [CanonicalField] = allCases
+
     /// The column name in canonical CSV and SQLite.
     public var name: String { rawValue }
 
@@ -334,7 +338,12 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     }
 
     private func boolean(_ t: String) throws(FieldValueError) -> Bool {
-        switch t.lowercased() {
+        switch t {
+        case "true": return true
+        case "false", "": return false
+        default: break
+        }
+        switch t.foldedForComparison() {
         case "", "false", "0", "no": return false
         case "true", "1", "yes": return true
         default: throw FieldValueError(field: name, text: t, expected: "true or false")

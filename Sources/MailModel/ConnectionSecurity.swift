@@ -22,7 +22,7 @@ public enum ConnectionSecurity: Sendable, Hashable {
 
     /// Reads a canonical word (case-insensitive); anything else is kept raw.
     public init(canonicalName: String) {
-        switch canonicalName.lowercased() {
+        switch canonicalName.foldedForComparison() {
         case "none": self = .none
         case "starttls": self = .starttls
         case "tls": self = .tls

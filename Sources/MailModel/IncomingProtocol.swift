@@ -13,7 +13,7 @@ public enum IncomingProtocol: Sendable, Hashable {
     }
 
     public init(canonicalName: String) {
-        switch canonicalName.lowercased() {
+        switch canonicalName.foldedForComparison() {
         case "imap": self = .imap
         case "pop3": self = .pop3
         default: self = .unrecognized(canonicalName)

@@ -12,14 +12,14 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
     public let user: String
 
     public init(of account: MailAccount) {
-        address = account.identity.email.lowercased()
+        address = account.identity.email.foldedForComparison()
         let incoming = account.incoming
         if incoming.host.isEmpty && incoming.userName.isEmpty {
-            host = account.outgoing.host.lowercased()
-            user = account.outgoing.userName.lowercased()
+            host = account.outgoing.host.foldedForComparison()
+            user = account.outgoing.userName.foldedForComparison()
         } else {
-            host = incoming.host.lowercased()
-            user = incoming.userName.lowercased()
+            host = incoming.host.foldedForComparison()
+            user = incoming.userName.foldedForComparison()
         }
     }
 

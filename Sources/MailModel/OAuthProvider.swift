@@ -14,7 +14,7 @@ public enum OAuthProvider: Sendable, Hashable {
     }
 
     public init(canonicalName: String) {
-        switch canonicalName.lowercased() {
+        switch canonicalName.foldedForComparison() {
         case "google": self = .google
         case "microsoft": self = .microsoft
         default: self = .unrecognized(canonicalName)

@@ -14,7 +14,7 @@ public enum SendingMethod: Sendable, Hashable {
     }
 
     public init(canonicalName: String) {
-        switch canonicalName.lowercased() {
+        switch canonicalName.foldedForComparison() {
         case "smtp": self = .smtp
         case "system-mail": self = .systemMail
         default: self = .unrecognized(canonicalName)

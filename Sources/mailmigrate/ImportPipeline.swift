@@ -43,6 +43,7 @@ final class ImportPipeline {
         let reader = Thread {
             Self.read(entries, into: queue)
         }
+        reader.name = "reader"
         reader.stackSize = 4 << 20
         reader.start()
         defer { queue.close() }
