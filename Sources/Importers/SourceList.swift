@@ -8,6 +8,11 @@ public struct SourceList: Sendable {
     public struct Entry: Sendable, Equatable {
         public let path: String
         public let format: SourceFormat
+
+        public init(path: String, format: SourceFormat) {
+            self.path = path
+            self.format = format
+        }
     }
 
     public private(set) var entries: [Entry] = []
@@ -38,10 +43,10 @@ public struct SourceList: Sendable {
                 }
                 if found == 0 { throw .noSupportedFiles(directory: argument) }
             } else {
+                if argument != "-" && !fm.fileExists(atPath: argument) {
+                    throw .cannotOpen(path: argument, reason: "no such file or directory")
+                }
                 guard let format = SourceFormat.of(path: argument) else {
-                    if !fm.fileExists(atPath: argument) {
-                        throw .cannotOpen(path: argument, reason: "no such file or directory")
-                    }
                     throw .unsupportedFormat(path: argument)
                 }
                 entries.append(Entry(path: argument, format: format))

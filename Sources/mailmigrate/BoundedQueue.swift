@@ -24,11 +24,15 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// Takes the oldest item, waiting while the queue is empty.
-    func take() -> Element {
+    /// Takes the oldest item, waiting while the queue is empty, but no longer
+    /// than `timeout` seconds: nil then, so the caller can look at signals.
+    func take(timeout: Double) -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while items.count - head == 0 { condition.wait() }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while items.count - head == 0 {
+            if !condition.wait(until: deadline) { return nil }
+        }
         let item = items[head]
         head += 1
         if head > 64 && head * 2 > items.count {

@@ -51,7 +51,8 @@ final class ImportPipeline {
         var seen = 0
         while true {
             if InterruptSignal.wasRaised { throw Interrupted() }
-            switch queue.take() {
+            guard let batch = queue.take(timeout: 0.2) else { continue }
+            switch batch {
             case .end:
                 progress.clear()
                 return

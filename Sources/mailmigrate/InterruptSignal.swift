@@ -13,6 +13,13 @@ enum InterruptSignal {
     static func install() {
         signal(SIGINT) { _ in InterruptSignal.raised = 1 }
         signal(SIGTERM) { _ in InterruptSignal.raised = 1 }
+        // A parent may have started us with these signals blocked (a thread of a
+        // test runner, a supervisor): unblock them, or Ctrl-C would be lost.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     static var wasRaised: Bool { raised != 0 }

@@ -33,6 +33,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        InterruptSignal.install()
         let sourceList: SourceList
         let store: AccountStore
         do {
@@ -42,7 +43,6 @@ struct RunCommand: ParsableCommand {
             throw Failure(error)
         }
 
-        InterruptSignal.install()
         let pipeline = ImportPipeline(
             sources: sourceList, store: store, progress: ProgressLine(enabled: !quiet && !json))
         let summary: RunSummary

@@ -1,0 +1,18 @@
+import MailModel
+
+/// A check of one account at a time. Each rule is one small type in its own
+/// file; `RuleCatalog` lists them.
+public protocol AccountRule: Sendable {
+    static var description: RuleDescription { get }
+    /// What is wrong with the account, as findings of `severity`.
+    func validate(_ account: MailAccount, severity: Severity) -> [Finding]
+}
+
+extension AccountRule {
+    /// A finding of this rule.
+    func finding(_ severity: Severity, _ field: CanonicalField?, _ message: String, fix: String? = nil) -> Finding {
+        Finding(
+            rule: Self.description.identifier, severity: severity, field: field, message: message,
+            fix: fix ?? Self.description.fix)
+    }
+}

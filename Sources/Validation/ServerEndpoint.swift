@@ -1,0 +1,57 @@
+import MailModel
+
+/// One server an account talks to, seen the same way for incoming and
+/// outgoing mail, so that rules about hosts, ports and encryption are written
+/// once for both.
+struct ServerEndpoint {
+    enum Service: String {
+        case imap, pop3, smtp
+    }
+
+    let service: Service?
+    let host: String
+    let port: Int?
+    let security: ConnectionSecurity?
+    let authentication: AuthenticationMethod?
+    let hostField: CanonicalField
+    let portField: CanonicalField
+    let securityField: CanonicalField
+
+    /// The servers the account uses: incoming when it has incoming settings,
+    /// outgoing when sending through SMTP is on.
+    static func all(of account: MailAccount) -> [ServerEndpoint] {
+        var result: [ServerEndpoint] = []
+        let i = account.incoming
+        if i.protocolKind != nil || !i.host.isEmpty || i.port != nil {
+            let service: Service? =
+                switch i.protocolKind {
+                case .imap: .imap
+                case .pop3: .pop3
+                default: nil
+                }
+            result.append(
+                ServerEndpoint(
+                    service: service, host: i.host, port: i.port, security: i.security,
+                    authentication: i.authentication, hostField: .incomingHost, portField: .incomingPort,
+                    securityField: .incomingSecurity))
+        }
+        let o = account.outgoing
+        if o.method != .systemMail && (o.enabled || !o.host.isEmpty || o.port != nil) {
+            result.append(
+                ServerEndpoint(
+                    service: .smtp, host: o.host, port: o.port, security: o.security,
+                    authentication: o.authentication, hostField: .outgoingHost, portField: .outgoingPort,
+                    securityField: .outgoingSecurity))
+        }
+        return result
+    }
+
+    var label: String {
+        switch service {
+        case .imap: "IMAP"
+        case .pop3: "POP3"
+        case .smtp: "SMTP"
+        case nil: "incoming"
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import MailModel
+import Testing
+
+@testable import Exporters
+
+@Suite struct AccountStoreTests {
+    func account(_ email: String, host: String = "imap.example.de", port: Int = 993) -> MailAccount {
+        var a = MailAccount()
+        a.identity.email = email
+        a.identity.displayName = "Jürgen Köhler"
+        a.incoming.protocolKind = .imap
+        a.incoming.host = host
+        a.incoming.port = port
+        a.incoming.security = .tls
+        a.incoming.userName = email
+        a.incoming.password = Secret("Geheim!1")
+        a.roles.visibleToUsers = ["anna", "bernd"]
+        a.extras = [ExtraField(name: "Kundennummer", value: "K-1")]
+        return a
+    }
+
+    func row(_ a: MailAccount, line: Int) -> AccountRow {
+        AccountRow(account: a, source: SourceReference(file: "in.csv", line: line))
+    }
+
+    @Test func databaseFileIsCreatedWithMode0600() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        let store = try AccountStore(path: path)
+        _ = try store.beginRun(sources: ["in.csv"])
+        _ = try store.store(row(account("a@x.de"), line: 2))
+        _ = try store.finishRun()
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try store.schemaVersionOnDisk() == AccountStore.schemaVersion)
+    }
+
+    @Test func upsertByNaturalKeyCountsNewUpdatedUnchanged() throws {
+        let dir = TemporaryDirectory()
+        let store = try AccountStore(path: dir.path + "/s.sqlite")
+        _ = try store.beginRun(sources: ["in.csv"])
+        #expect(try store.store(row(account("a@x.de"), line: 2)) == .inserted(id: 1))
+        #expect(try store.store(row(account("b@x.de"), line: 3)) == .inserted(id: 2))
+        let first = try store.finishRun()
+        #expect(first == {
+            var s = RunSummary()
+            s.runID = 1; s.recordsRead = 2; s.accountsNew = 2
+            return s
+        }())
+
+        _ = try store.beginRun(sources: ["in.csv"])
+        // Same account, other case in the key fields: the same account, unchanged otherwise?
+        var changed = account("b@x.de", port: 143)
+        changed.incoming.security = .starttls
+        #expect(try store.store(row(account("A@X.DE"), line: 2)) == .updated(id: 1))  // the address text changed
+        #expect(try store.store(row(changed, line: 3)) == .updated(id: 2))
+        #expect(try store.store(row(account("c@x.de"), line: 4)) == .inserted(id: 3))
+        let second = try store.finishRun()
+        #expect(second.accountsUpdated == 2 && second.accountsNew == 1 && second.recordsRead == 3)
+
+        _ = try store.beginRun(sources: ["in.csv"])
+        #expect(try store.store(row(account("A@X.DE"), line: 2)) == .unchanged(id: 1))
+        let third = try store.finishRun()
+        #expect(third.accountsUnchanged == 1 && third.recordsRead == 1)
+        #expect(try store.count("accounts") == 3)
+        #expect(try store.count("runs") == 3)
+    }
+
+    @Test func theSameAccountTwiceInOneRunIsRejectedNotDropped() throws {
+        let dir = TemporaryDirectory()
+        let store = try AccountStore(path: dir.path + "/s.sqlite")
+        _ = try store.beginRun(sources: ["in.csv"])
+        _ = try store.store(row(account("a@x.de"), line: 2))
+        #expect(try store.store(row(account("a@x.de"), line: 9)) == .duplicateInRun(firstSource: "in.csv:2"))
+        let summary = try store.finishRun()
+        #expect(summary.recordsRead == 2 && summary.accountsNew == 1 && summary.rejected == 1)
+        #expect(try store.count("rejects") == 1)
+    }
+
+    @Test func anAbandonedRunLeavesThePreviousStateIntact() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        do {
+            let store = try AccountStore(path: path)
+            _ = try store.beginRun(sources: ["in.csv"])
+            _ = try store.store(row(account("a@x.de"), line: 2))
+            _ = try store.finishRun()
+            _ = try store.beginRun(sources: ["in.csv"])
+            _ = try store.store(row(account("b@x.de"), line: 2))
+            _ = try store.store(row(account("a@x.de", port: 143), line: 3))
+            try store.recordReject(source: SourceReference(file: "in.csv", line: 4), reason: "kaputt")
+            store.abandonRun()
+        }
+        let reopened = try AccountStore(path: path, create: false)
+        #expect(try reopened.count("accounts") == 1)
+        #expect(try reopened.count("runs") == 1)
+        #expect(try reopened.count("rejects") == 0)
+        var ports: [Int?] = []
+        try reopened.forEachAccount { ports.append($0.incoming.port) }
+        #expect(ports == [993])
+    }
+
+    @Test func storedAccountsReadBackWithEveryField() throws {
+        let dir = TemporaryDirectory()
+        let store = try AccountStore(path: dir.path + "/s.sqlite")
+        var full = account("voll@x.de")
+        // Every field set to a value other than its empty one.
+        for field in CanonicalField.ordered {
+            let text: String =
+                switch field.kind {
+                case .text: "Text für \(field.name)"
+                case .secret: "geheim-\(field.name)"
+                case .integer: "4711"
+                case .boolean: "true"
+                case .enumeration(let words): words.last!
+                case .date: "2025-03-31"
+                case .list: "eins;zw\\;ei"
+                case .map: "a=1;b=2"
+                }
+            try field.assign(text, to: &full)
+        }
+        var raw = account("raw@x.de")
+        raw.outgoing.port = 70000
+        raw.incoming.security = .unrecognized("SSL/TLS")
+        raw.archive.deleteAfterDays = .unrecognized("nie")
+        _ = try store.beginRun(sources: ["in.csv"])
+        _ = try store.store(row(full, line: 2))
+        _ = try store.store(row(raw, line: 3))
+        _ = try store.finishRun()
+        var back: [MailAccount] = []
+        try store.forEachAccount { back.append($0) }
+        #expect(back == [full, raw])
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        _ = try AccountStore(path: path)
+        let db = try SQLiteConnection(path: path, create: false)
+        try db.execute("PRAGMA user_version = 99")
+        #expect(throws: StoreError(path: path, message: "database schema version 99 is newer than this mailmigrate (1)")) {
+            _ = try AccountStore(path: path)
+        }
+        #expect(throws: StoreError(path: dir.path + "/none.sqlite", message: "no such database (run `mailmigrate run` first)")) {
+            _ = try AccountStore(path: dir.path + "/none.sqlite", create: false)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+@testable import Importers
+import Testing
+
+@Suite struct CSVRecordReaderTests {
+    let tricky = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nplain,,end\n"
+
+    @Test func quotingDelimitersAndLineBreaksInsideQuotes() throws {
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream(tricky)))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b", "c"]),
+            .record(line: 2, fields: ["x, y", "say \"hi\"", "two\nlines"]),
+            .record(line: 4, fields: ["plain", "", "end"]),
+        ])
+    }
+
+    @Test(arguments: [1, 2, 3, 5, 7, 64])
+    func everyChunkBoundaryGivesTheSameRecords(chunk: Int) throws {
+        let whole = try allEvents(CSVRecordReader(stream: MemoryByteStream(tricky)))
+        let chunked = try allEvents(CSVRecordReader(stream: MemoryByteStream(tricky, chunk: chunk)))
+        #expect(chunked == whole)
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("\u{FEFF}email;port\nx@y.de;993\n")))
+        #expect(events == [.record(line: 1, fields: ["email", "port"]), .record(line: 2, fields: ["x@y.de", "993"])])
+    }
+
+    @Test(arguments: [("a,b\n1,2\n", ","), ("a;b\n1;2\n", ";"), ("a\tb\n1\t2\n", "\t"), ("a|b\n1|2\n", "|"),
+                      ("\"a;x\",b,c;d\n", ",")])
+    func delimiterComesFromTheHeader(text: String, delimiter: String) throws {
+        let reader = CSVRecordReader(stream: MemoryByteStream(text))
+        _ = try reader.next()
+        #expect(reader.delimiter == UInt8(ascii: Unicode.Scalar(delimiter)!))
+    }
+
+    @Test func blankLinesAreNoRecords() throws {
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("a\n\n1\r\n\r\n2")))
+        #expect(events == [.record(line: 1, fields: ["a"]), .record(line: 3, fields: ["1"]), .record(line: 5, fields: ["2"])])
+    }
+
+    @Test func characterAfterClosingQuoteIsMalformedAndReadingResumesOnTheNextLine() throws {
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("a,b\n\"x\"y,2\nok,3\n")))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b"]),
+            .malformed(line: 2, reason: "unexpected character 'y' after the closing quote in column 1"),
+            .record(line: 3, fields: ["ok", "3"]),
+        ])
+    }
+
+    @Test func unterminatedQuoteAtTheEndIsMalformedAndTheLinesAfterItAreRead() throws {
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("a,b\n\"open,1\nnext,2\n")))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b"]),
+            .malformed(line: 2, reason: "unterminated quoted field in column 1"),
+            .record(line: 3, fields: ["next", "2"]),
+        ])
+    }
+
+    @Test func invalidUTF8IsMalformed() throws {
+        var bytes = Array("a,b\n".utf8)
+        bytes += [0x78, 0xC3, 0x28, 0x2C, 0x31, 0x0A]  // "x\xC3(,1\n"
+        bytes += Array("ok,2\n".utf8)
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream(bytes: bytes)))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b"]),
+            .malformed(line: 2, reason: "invalid UTF-8 in column 1"),
+            .record(line: 3, fields: ["ok", "2"]),
+        ])
+    }
+
+    @Test func recordLongerThanTheLimitIsMalformedAndSkipped() throws {
+        let long = String(repeating: "x", count: 5000)
+        let reader = CSVRecordReader(stream: MemoryByteStream("a\n\(long)\nafter\n", chunk: 100), maxRecordBytes: 1000)
+        let events = try allEvents(reader)
+        #expect(events == [
+            .record(line: 1, fields: ["a"]),
+            .malformed(line: 2, reason: "record longer than 1000 bytes (an unbalanced quote?)"),
+            .record(line: 3, fields: ["after"]),
+        ])
+    }
+
+    @Test func utf8Validation() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
+        #expect(valid(Array("Grüße aus Köln 😀 – ok".utf8)))
+        #expect(!valid([0xC0, 0xAF]))  // overlong
+        #expect(!valid([0xED, 0xA0, 0x80]))  // surrogate
+        #expect(!valid([0xF4, 0x90, 0x80, 0x80]))  // above U+10FFFF
+        #expect(!valid([0xE2, 0x82]))  // truncated
+        #expect(!valid(Array("abcdefgh".utf8) + [0xFF]))
+    }
+}

@@ -1,0 +1,104 @@
+import MailModel
+import Testing
+
+@Suite struct CanonicalFieldTests {
+    /// A text for every field that is not its empty value.
+    static func sample(_ field: CanonicalField) -> String {
+        switch field.kind {
+        case .text: "Grüße \"x\", y;z\nzweite Zeile"
+        case .secret: "pa;ss\"wort"
+        case .integer: "993"
+        case .boolean: "true"
+        case .enumeration(let words): words.last!
+        case .date: "2024-02-29"
+        case .list: "anna;bern\\;d;c\\\\d"
+        case .map: "kunde_nr=4711;notiz=a=b;x\\=y=\\;"
+        }
+    }
+
+    @Test(arguments: CanonicalField.ordered)
+    func everyFieldRoundTripsThroughText(field: CanonicalField) throws {
+        var account = MailAccount()
+        let text = Self.sample(field)
+        try field.assign(text, to: &account)
+        #expect(field.text(in: account) == text)
+        // Writing one field leaves every other field at its empty value.
+        for other in CanonicalField.ordered where other != field {
+            #expect(other.text(in: account) == other.text(in: MailAccount()))
+        }
+    }
+
+    @Test func namesAreUniqueAndSnakeCase() {
+        let names = CanonicalField.ordered.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.count == 59)
+        for name in names { #expect(name.allSatisfy { $0.isLowercase || $0 == "_" }) }
+    }
+
+    @Test func wrongKindOfTextThrowsWithFieldAndValue() {
+        var account = MailAccount()
+        #expect(throws: FieldValueError(field: "incoming_port", text: "abc", expected: "a whole number")) {
+            try CanonicalField.incomingPort.assign("abc", to: &account)
+        }
+        #expect(throws: FieldValueError(field: "ticket_enabled", text: "vielleicht", expected: "true or false")) {
+            try CanonicalField.ticketEnabled.assign("vielleicht", to: &account)
+        }
+        #expect(throws: FieldValueError(field: "incoming_fetch_from", text: "2023-02-30", expected: "a date YYYY-MM-DD")) {
+            try CanonicalField.incomingFetchFrom.assign("2023-02-30", to: &account)
+        }
+        let error = FieldValueError(field: "incoming_port", text: "abc", expected: "a whole number")
+        #expect(error.description == "incoming_port: expected a whole number, got 'abc'")
+    }
+
+    @Test func valuesThatReadButAreWrongAreKeptRaw() throws {
+        var account = MailAccount()
+        try CanonicalField.outgoingPort.assign("70000", to: &account)
+        try CanonicalField.incomingSecurity.assign("SSL/TLS", to: &account)
+        try CanonicalField.archiveDeleteAfterDays.assign("nie", to: &account)
+        #expect(account.outgoing.port == 70000)
+        #expect(account.incoming.security == .unrecognized("SSL/TLS"))
+        #expect(account.archive.deleteAfterDays == .unrecognized("nie"))
+        #expect(CanonicalField.incomingSecurity.text(in: account) == "SSL/TLS")
+    }
+
+    @Test func canonicalWordsAreReadCaseInsensitively() throws {
+        var account = MailAccount()
+        try CanonicalField.incomingSecurity.assign("STARTTLS", to: &account)
+        try CanonicalField.incomingProtocol.assign("IMAP", to: &account)
+        try CanonicalField.ticketEnabled.assign("Yes", to: &account)
+        #expect(account.incoming.security == .starttls)
+        #expect(account.incoming.protocolKind == .imap)
+        #expect(account.ticket.enabled)
+    }
+
+    @Test func listsKeepSeparatorsInsideItems() {
+        #expect(ListCodec.decode("anna;bern\\;d") == ["anna", "bern;d"])
+        #expect(ListCodec.encode(["a;b", "c\\d", ""]) == "a\\;b;c\\\\d;")
+        #expect(ListCodec.decode(ListCodec.encode(["a;b", "c\\d", "e"])) == ["a;b", "c\\d", "e"])
+        #expect(ListCodec.decode("") == [])
+        #expect(ListCodec.decodeMap("a=1;b\\=c=2=3") == [ExtraField(name: "a", value: "1"), ExtraField(name: "b=c", value: "2=3")])
+        #expect(ListCodec.decodeMap("kein-gleichheitszeichen") == nil)
+    }
+
+    @Test func calendarDates() {
+        #expect(CalendarDate(iso: "2024-02-29")?.description == "2024-02-29")
+        #expect(CalendarDate(iso: "2023-02-29") == nil)
+        #expect(CalendarDate(iso: "0000-00-00") == nil)
+        #expect(CalendarDate(iso: "24-1-1") == nil)
+        #expect(CalendarDate(iso: "2024-13-01") == nil)
+    }
+
+    @Test func naturalKeyIsCaseInsensitiveAndFallsBackToSMTP() {
+        var a = MailAccount()
+        a.identity.email = "Info@Müller.DE"
+        a.incoming.host = "IMAP.example.de"
+        a.incoming.userName = "Info"
+        #expect(NaturalKey(of: a).description == "info@müller.de\u{1F}imap.example.de\u{1F}info")
+        var b = MailAccount()
+        b.identity.email = "noreply@x.de"
+        b.outgoing.host = "SMTP.x.de"
+        b.outgoing.userName = "NoReply"
+        #expect(NaturalKey(of: b) == NaturalKey(of: { var c = b; c.outgoing.host = "smtp.x.de"; return c }()))
+        #expect(NaturalKey(of: b).description == "noreply@x.de\u{1F}smtp.x.de\u{1F}noreply")
+    }
+}
