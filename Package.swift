@@ -40,11 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Helpers the test targets share (temporary directories, shell commands).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["MailModel"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importers", "MailModel"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importers", "MailModel", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
-        .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "CSQLite"]),
+        .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "TestSupport"]),
         // Runs the built `mailmigrate` binary as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["mailmigrate"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["mailmigrate", "TestSupport"]),
     ]
 )

@@ -67,6 +67,13 @@ final class SQLiteConnection {
         return statement.int64(0)
     }
 
+    /// A single text a query returns (PRAGMA journal_mode).
+    func text(_ sql: String) throws(StoreError) -> String {
+        let statement = try prepare(sql)
+        guard try statement.step() else { throw StoreError(path: path, message: "no result for: \(sql)") }
+        return statement.text(0)
+    }
+
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }

@@ -61,34 +61,3 @@ struct MailMigrateBinary {
             signalled: process.terminationReason == .uncaughtSignal)
     }
 }
-
-/// A directory of its own for one test, removed when the test is done.
-final class TemporaryDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "mailmigrate-e2e-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func write(_ name: String, _ contents: String) -> String {
-        FileManager.default.createFile(atPath: path + "/" + name, contents: Data(contents.utf8))
-        return path + "/" + name
-    }
-
-    func read(_ name: String) -> String? {
-        FileManager.default.contents(atPath: path + "/" + name).map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    func shell(_ command: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = URL(fileURLWithPath: path)
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-}

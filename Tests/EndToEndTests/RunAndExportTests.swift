@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -52,7 +53,7 @@ import Testing
 
     @Test func brokenRecordsAreRejectedWithLineAndReasonAndTheRestImported() throws {
         let dir = TemporaryDirectory()
-        _ = dir.write("mixed.csv", """
+        _ = dir.file("mixed.csv", """
             email,incoming_host,incoming_port,incoming_security
             a@x.de,imap.x.de,993,tls
             b@x.de,imap.x.de,993

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Importers
 import Testing
@@ -22,7 +23,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
         try file.commit()
         #expect(dir.names == ["out.csv"])
-        #expect(dir.contents("out.csv") == "email\n")
+        #expect(dir.read("out.csv") == "email\n")
     }
 
     @Test func aDiscardedFileLeavesNothing() throws {

@@ -1,3 +1,4 @@
+import TestSupport
 import Importers
 import MailModel
 import Testing
