@@ -21,8 +21,7 @@ public struct AccountRow: Sendable {
         var ends: [Int32] = []
         ends.reserveCapacity(CanonicalField.ordered.count)
         for field in CanonicalField.ordered {
-            var text = field.text(in: account)
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            field.appendText(in: account, to: &bytes)
             ends.append(Int32(bytes.count))
         }
         var content = StableHash()

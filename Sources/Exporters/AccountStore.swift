@@ -46,8 +46,8 @@ public final class AccountStore {
         try db.execute("PRAGMA page_size = 65536")
         try db.execute("PRAGMA journal_mode = WAL")
         try db.execute("PRAGMA synchronous = NORMAL")
-        try db.execute("PRAGMA cache_size = -32768")
-        try db.execute("PRAGMA temp_store = MEMORY")
+        try db.execute("PRAGMA cache_size = -16384")
+        try db.execute("PRAGMA temp_store = FILE")  // sorts (the key index) spill to disk: memory stays flat
         try migrate()
     }
 
@@ -80,6 +80,10 @@ public final class AccountStore {
 
     // MARK: Runs
 
+    /// The current run started on a store without accounts: it appends
+    /// without looking keys up, and finds duplicates once, before it commits.
+    private var appending = false
+
     /// How the current run's transaction is journaled.
     public private(set) var runJournal: RunJournal = .writeAheadLog
 
@@ -95,8 +99,16 @@ public final class AccountStore {
     /// run. After the run the database goes back to WAL. When another
     /// connection is open, the switch is refused and the run stays in WAL.
     public func beginRun(sources: [String], startedAt: Date = Date()) throws(StoreError) -> Int64 {
+        db.setBusyTimeout(milliseconds: 0)  // the switch is worth trying, not worth waiting for
         runJournal = (try? db.text("PRAGMA journal_mode = DELETE")) == "delete" ? .rollback : .writeAheadLog
+        db.setBusyTimeout(milliseconds: 5000)
         try db.execute("BEGIN IMMEDIATE")
+        // On an empty store every account is new: looking each key up, and
+        // inserting into the key index at random places, is wasted work. The
+        // index is built once at the end instead (a sort), and duplicates
+        // within the run are found with it (see `resolveDuplicatesOfAppend`).
+        appending = try db.integer("SELECT NOT EXISTS (SELECT 1 FROM account_state)") == 1
+        if appending { try db.execute("DROP INDEX IF EXISTS account_state_by_key_hash") }
         let statement = try db.prepare("INSERT INTO runs(started_at, sources) VALUES (?, ?)")
         statement.bind(1, Self.timestamp(startedAt))
         statement.bind(2, sources.joined(separator: "\n"))
@@ -117,7 +129,7 @@ public final class AccountStore {
 
         find.bind(1, row.keyHash)
         var existing: (id: Int64, content: Int64, lastRun: Int64, source: String)?
-        while try find.step() {
+        while !appending, try find.step() {
             if find.text(4) == row.naturalKey {
                 existing = (find.int64(0), find.int64(1), find.int64(2), find.text(3))
                 break
@@ -174,23 +186,35 @@ public final class AccountStore {
 
     /// Records a record that could not become an account.
     public func recordReject(source: SourceReference, reason: String) throws(StoreError) {
-        guard let run = currentRun, let insert = insertReject else {
-            throw StoreError(path: path, message: "no run started")
-        }
+        guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         summary.recordsRead += 1
         summary.rejected += 1
+        try insertRejectRow(run: run, source: source.description, reason: reason)
+    }
+
+    private func insertRejectRow(run: Int64, source: String, reason: String) throws(StoreError) {
+        guard let insert = insertReject else { throw StoreError(path: path, message: db.lastError) }
+        let position = Self.position(source)
         insert.bind(1, run)
-        insert.bind(2, source.description)
-        insert.bind(3, source.file)
-        if let line = source.line { insert.bind(4, Int64(line)) } else { insert.bindNull(4) }
+        insert.bind(2, source)
+        insert.bind(3, position.file)
+        if let line = position.line { insert.bind(4, Int64(line)) } else { insert.bindNull(4) }
         insert.bind(5, reason)
         defer { insert.reset() }
         try insert.step()
     }
 
     /// Ends the run: writes its counts and commits everything it stored.
-    public func finishRun(finishedAt: Date = Date()) throws(StoreError) -> RunSummary {
+    /// Returns the counts and the records found to be duplicates at the end
+    /// (only a run on an empty store finds them there; they are rejects).
+    public func finishRun(finishedAt: Date = Date()) throws(StoreError) -> (RunSummary, [(source: String, reason: String)]) {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
+        var lateRejects: [(source: String, reason: String)] = []
+        if appending {
+            try db.execute("CREATE INDEX account_state_by_key_hash ON account_state(key_hash)")
+            lateRejects = try resolveDuplicatesOfAppend(run: run)
+            appending = false
+        }
         let statement = try db.prepare(
             """
             UPDATE runs SET finished_at = ?, records_read = ?, accounts_new = ?, accounts_updated = ?,
@@ -207,12 +231,57 @@ public final class AccountStore {
         try db.execute("COMMIT")
         currentRun = nil
         try restoreWriteAheadLog()
-        return summary
+        return (summary, lateRejects)
+    }
+
+    /// After an append, the same account may have been stored twice: keeps
+    /// the first of each natural key and turns the later ones into rejects
+    /// that name the first, exactly as a run on a filled store does as it goes.
+    private func resolveDuplicatesOfAppend(run: Int64) throws(StoreError) -> [(source: String, reason: String)] {
+        let groups = try db.prepare(
+            "SELECT key_hash FROM account_state GROUP BY key_hash HAVING COUNT(*) > 1")
+        var hashes: [Int64] = []
+        while try groups.step() { hashes.append(groups.int64(0)) }
+        guard !hashes.isEmpty else { return [] }
+        let members = try db.prepare(
+            "SELECT account_id, natural_key, last_source FROM account_state WHERE key_hash = ? ORDER BY account_id")
+        let deleteAccount = try db.prepare("DELETE FROM accounts WHERE id = ?")
+        let deleteState = try db.prepare("DELETE FROM account_state WHERE account_id = ?")
+        var rejects: [(source: String, reason: String)] = []
+        for hash in hashes {
+            members.bind(1, hash)
+            var firstByKey: [String: String] = [:]
+            var later: [(id: Int64, source: String, first: String)] = []
+            while try members.step() {
+                let key = members.text(1)
+                let source = members.text(2)
+                if let first = firstByKey[key] {
+                    later.append((members.int64(0), source, first))
+                } else {
+                    firstByKey[key] = source
+                }
+            }
+            members.reset()
+            for duplicate in later {
+                for statement in [deleteAccount, deleteState] {
+                    statement.bind(1, duplicate.id)
+                    defer { statement.reset() }
+                    try statement.step()
+                }
+                let reason = "the same account (address, server and login) as \(duplicate.first), which was stored"
+                try insertRejectRow(run: run, source: duplicate.source, reason: reason)
+                summary.accountsNew -= 1
+                summary.rejected += 1
+                rejects.append((duplicate.source, "duplicate account, not stored again"))
+            }
+        }
+        return rejects
     }
 
     /// Gives up the current run: nothing it stored remains.
     public func abandonRun() {
         guard currentRun != nil else { return }
+        appending = false
         try? db.execute("ROLLBACK")
         currentRun = nil
         try? restoreWriteAheadLog()
@@ -274,6 +343,20 @@ public final class AccountStore {
             do throws(StoreError) { try body() } catch { failure = error }
         }
         if let failure { throw failure }
+    }
+
+    /// File and line of a source position as `SourceReference.description`
+    /// wrote it (`file:line`, `file:line (detail)`), for the rejects table.
+    static func position(_ text: String) -> (file: String, line: Int?) {
+        var rest = Substring(text)
+        if rest.hasSuffix(")"), let open = rest.range(of: " (", options: .backwards) {
+            rest = rest[..<open.lowerBound]
+        }
+        if let colon = rest.lastIndex(of: ":"), let line = Int(rest[rest.index(after: colon)...]) {
+            return (String(rest[..<colon]), line)
+        }
+        if let separator = rest.range(of: ": ") { return (String(rest[..<separator.lowerBound]), nil) }
+        return (String(rest), nil)
     }
 
     static func timestamp(_ date: Date) -> String {

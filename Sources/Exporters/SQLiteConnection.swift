@@ -74,6 +74,9 @@ final class SQLiteConnection {
         return statement.text(0)
     }
 
+    /// How long a statement waits for another connection's lock.
+    func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
+
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One step of reading a CSV file: a record with the line it starts on, or a
 /// record that could not be read, with the reason. After a malformed record,
 /// reading resumes on the line after the one the bad record started on.
@@ -28,8 +34,16 @@ public final class CSVRecordReader {
     private var checkedBOM = false
     /// After a record too long to hold, its rest up to the next line break is skipped.
     private var skippingLine = false
-    /// The previous record's field count, to size the next record's array.
-    private var lastFieldCount = 16
+    /// The fields of the current record: where they are in the buffer.
+    private var spans: [Span] = []
+    private var scratch: [UInt8] = []
+
+    private struct Span {
+        var start: Int
+        var end: Int
+        /// The field was quoted and holds `""`, which reads as one quote.
+        var doubledQuotes: Bool
+    }
 
     public init(stream: ByteStream, delimiter: UInt8? = nil, maxRecordBytes: Int = 16 << 20) {
         self.stream = stream
@@ -44,6 +58,43 @@ public final class CSVRecordReader {
 
     /// The next record, or nil at the end of the input.
     public func next() throws(InputError) -> CSVRecordEvent? {
+        guard let event = try nextSpans() else { return nil }
+        switch event {
+        case .record(let line):
+            return .record(line: line, fields: (0..<fieldCount).map { i in withField(i) { String(decoding: $0, as: UTF8.self) } })
+        case .malformed(let line, let reason):
+            return .malformed(line: line, reason: reason)
+        }
+    }
+
+    /// What `nextSpans` found: a record, whose fields `withField` then reads
+    /// (until the next call), or a record that could not be read.
+    public enum SpanEvent: Sendable, Equatable {
+        case record(line: Int)
+        case malformed(line: Int, reason: String)
+    }
+
+    /// The number of fields of the record `nextSpans` last returned.
+    public var fieldCount: Int { spans.count }
+
+    /// Calls `body` with the UTF-8 of field `index` of the current record,
+    /// quotes removed. The bytes are valid only during the call.
+    public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let span = spans[index]
+        if !span.doubledQuotes {
+            return body(UnsafeBufferPointer(start: storage + span.start, count: span.end - span.start))
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var k = span.start
+        while k < span.end {
+            scratch.append(storage[k])
+            k += storage[k] == Self.quote ? 2 : 1
+        }
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
+    /// The next record as spans of the buffer (no Strings made), or nil at the end.
+    public func nextSpans() throws(InputError) -> SpanEvent? {
         if !checkedBOM { try skipBOM() }
         if delimiter == nil { try detectDelimiter() }
         while true {
@@ -80,12 +131,11 @@ public final class CSVRecordReader {
                 line += 1
             case .done:
                 return nil
-            case let .record(fields, next, lines):
-                lastFieldCount = fields.count
+            case let .record(next, lines):
                 let startLine = line
                 start = next
                 line += lines
-                return .record(line: startLine, fields: fields)
+                return .record(line: startLine)
             case .malformed(let reason):
                 let startLine = line
                 if let nl = firstNewline(from: start) {
@@ -103,7 +153,7 @@ public final class CSVRecordReader {
         case needMore
         case done
         case blank(next: Int)
-        case record(fields: [String], next: Int, lines: Int)
+        case record(next: Int, lines: Int)
         case malformed(String)
     }
 
@@ -113,8 +163,17 @@ public final class CSVRecordReader {
 
     /// Parses one record starting at `start`, without consuming anything.
     private func parseRecord() -> Step {
-        let b = storage
-        let d = delimiter!
+        // Work on locals: class properties in a hot loop cost an exclusivity
+        // check on every access. The spans array is swapped in and out.
+        var spans: [Span] = []
+        swap(&spans, &self.spans)
+        defer { swap(&spans, &self.spans) }
+        return parseRecord(into: &spans, b: storage, end: end, eof: eof, d: delimiter!, start: start)
+    }
+
+    private func parseRecord(
+        into spans: inout [Span], b: UnsafeMutablePointer<UInt8>, end: Int, eof: Bool, d: UInt8, start: Int
+    ) -> Step {
         var i = start
         if i == end { return eof ? .done : .needMore }
         // A line with nothing on it is no record.
@@ -123,8 +182,7 @@ public final class CSVRecordReader {
             if i + 1 == end { return eof ? .blank(next: i + 1) : .needMore }
             if b[i + 1] == Self.lf { return .blank(next: i + 2) }
         }
-        var fields: [String] = []
-        fields.reserveCapacity(lastFieldCount)
+        spans.removeAll(keepingCapacity: true)
         var lines = 1
         while true {
             if i < end && b[i] == Self.quote {
@@ -133,13 +191,12 @@ public final class CSVRecordReader {
                 var hasDoubled = false
                 var breaks = 0
                 while true {
-                    while j < end && b[j] != Self.quote {
-                        if b[j] == Self.lf { breaks += 1 }
-                        j += 1
-                    }
+                    let q = Self.find(Self.quote, in: b, from: j, to: end)
+                    breaks += Self.count(Self.lf, in: b, from: j, to: q)
+                    j = q
                     if j == end {
                         if eof {
-                            return .malformed("unterminated quoted field in column \(fields.count + 1)")
+                            return .malformed("unterminated quoted field in column \(spans.count + 1)")
                         }
                         return .needMore
                     }
@@ -152,68 +209,99 @@ public final class CSVRecordReader {
                     }
                     break
                 }
-                guard let value = makeString(from: i + 1, to: j, unescapeQuotes: hasDoubled) else {
-                    return .malformed("invalid UTF-8 in column \(fields.count + 1)")
+                guard Self.isValidUTF8(b, from: i + 1, to: j) else {
+                    return .malformed("invalid UTF-8 in column \(spans.count + 1)")
                 }
-                fields.append(value)
+                spans.append(Span(start: i + 1, end: j, doubledQuotes: hasDoubled))
                 lines += breaks
                 i = j + 1
                 if i == end {
-                    return eof ? .record(fields: fields, next: i, lines: lines) : .needMore
+                    return eof ? .record(next: i, lines: lines) : .needMore
                 }
                 let c = b[i]
                 if c == d {
                     i += 1
                     continue
                 }
-                if c == Self.lf { return .record(fields: fields, next: i + 1, lines: lines) }
+                if c == Self.lf { return .record(next: i + 1, lines: lines) }
                 if c == Self.cr {
                     if i + 1 == end && !eof { return .needMore }
                     if i + 1 < end && b[i + 1] == Self.lf {
-                        return .record(fields: fields, next: i + 2, lines: lines)
+                        return .record(next: i + 2, lines: lines)
                     }
-                    return .record(fields: fields, next: i + 1, lines: lines)
+                    return .record(next: i + 1, lines: lines)
                 }
                 return .malformed(
-                    "unexpected character '\(Character(Unicode.Scalar(c)))' after the closing quote in column \(fields.count)")
+                    "unexpected character '\(Character(Unicode.Scalar(c)))' after the closing quote in column \(spans.count)")
             }
             // Unquoted field: up to the delimiter or the end of the line.
-            var j = i
-            while j < end {
-                let c = b[j]
-                if c == d || c == Self.lf || c == Self.cr { break }
-                j += 1
-            }
+            let j = Self.fieldEnd(in: b, from: i, to: end, delimiter: d)
             if j == end && !eof { return .needMore }
-            guard let value = makeString(from: i, to: j, unescapeQuotes: false) else {
-                return .malformed("invalid UTF-8 in column \(fields.count + 1)")
+            guard Self.isValidUTF8(b, from: i, to: j) else {
+                return .malformed("invalid UTF-8 in column \(spans.count + 1)")
             }
-            fields.append(value)
-            if j == end { return .record(fields: fields, next: j, lines: lines) }
+            spans.append(Span(start: i, end: j, doubledQuotes: false))
+            if j == end { return .record(next: j, lines: lines) }
             let c = b[j]
             if c == d {
                 i = j + 1
                 continue
             }
-            if c == Self.lf { return .record(fields: fields, next: j + 1, lines: lines) }
+            if c == Self.lf { return .record(next: j + 1, lines: lines) }
             // CR
             if j + 1 == end && !eof { return .needMore }
-            if j + 1 < end && b[j + 1] == Self.lf { return .record(fields: fields, next: j + 2, lines: lines) }
-            return .record(fields: fields, next: j + 1, lines: lines)
+            if j + 1 < end && b[j + 1] == Self.lf { return .record(next: j + 2, lines: lines) }
+            return .record(next: j + 1, lines: lines)
         }
     }
 
-    private func makeString(from: Int, to: Int, unescapeQuotes: Bool) -> String? {
-        let bytes = UnsafeBufferPointer(start: storage + from, count: to - from)
-        if !unescapeQuotes { return UTF8Validation.string(bytes) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var k = 0
-        while k < bytes.count {
-            out.append(bytes[k])
-            k += (bytes[k] == Self.quote) ? 2 : 1
+    private func isValidUTF8(from: Int, to: Int) -> Bool {
+        UTF8Validation.isValid(UnsafeBufferPointer(start: storage + from, count: to - from))
+    }
+
+    private static func isValidUTF8(_ b: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Bool {
+        UTF8Validation.isValid(UnsafeBufferPointer(start: b + from, count: to - from))
+    }
+
+    /// The index of the first `byte` in `b[from..<to]`, or `to`.
+    private static func find(_ byte: UInt8, in b: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let hit = memchr(b + from, Int32(byte), to - from) else { return to }
+        return b.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func count(_ byte: UInt8, in b: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var n = 0
+        var i = find(byte, in: b, from: from, to: to)
+        while i < to {
+            n += 1
+            i = find(byte, in: b, from: i + 1, to: to)
         }
-        return out.withUnsafeBufferPointer { UTF8Validation.string($0) }
+        return n
+    }
+
+    /// The end of an unquoted field: the first delimiter, CR or LF, or `to`.
+    /// Eight bytes at a time: a word has one of the three bytes when the
+    /// "has a zero byte" test is true for the word xor-ed with that byte.
+    private static func fieldEnd(in b: UnsafeMutablePointer<UInt8>, from: Int, to: Int, delimiter: UInt8) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let dd = ones &* UInt64(delimiter)
+        let lf = ones &* UInt64(Self.lf)
+        let cr = ones &* UInt64(Self.cr)
+        var i = from
+        while to - i >= 8 {
+            let w = UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+            let x = w ^ dd, y = w ^ lf, z = w ^ cr
+            let found = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            if found != 0 { break }
+            i += 8
+        }
+        while i < to {
+            let c = b[i]
+            if c == delimiter || c == Self.lf || c == Self.cr { return i }
+            i += 1
+        }
+        return to
     }
 
     private func firstNewline(from: Int) -> Int? {

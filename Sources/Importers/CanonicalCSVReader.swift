@@ -26,30 +26,37 @@ public final class CanonicalCSVReader: AccountReader {
 
     public func next() throws(InputError) -> ImportItem? {
         if !headerRead { try readHeader() }
-        guard let event = try records.next() else { return nil }
+        guard let event = try records.nextSpans() else { return nil }
         switch event {
         case let .malformed(line, reason):
             return .reject(Reject(source: SourceReference(file: path, line: line), reason: reason))
-        case let .record(line, fields):
+        case let .record(line):
             let source = SourceReference(file: path, line: line)
-            guard fields.count == columns.count else {
+            guard records.fieldCount == columns.count else {
                 return .reject(Reject(
                     source: source,
-                    reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
+                    reason: "expected \(columns.count) fields as in the header, found \(records.fieldCount)"))
             }
             var account = MailAccount()
-            for (column, text) in zip(columns, fields) {
-                switch column {
+            var failure: FieldValueError?
+            let columns = self.columns
+            for index in columns.indices {
+                switch columns[index] {
                 case .field(let field):
-                    do throws(FieldValueError) {
-                        try field.assign(text, to: &account)
-                    } catch {
-                        return .reject(Reject(source: source, reason: error.description))
+                    records.withField(index) { bytes in
+                        do throws(FieldValueError) {
+                            try field.assign(utf8: bytes, to: &account)
+                        } catch {
+                            if failure == nil { failure = error }
+                        }
                     }
                 case .extra(let name):
+                    let text = records.withField(index) { String(decoding: $0, as: UTF8.self) }
                     if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
                 }
+                if failure != nil { break }
             }
+            if let failure { return .reject(Reject(source: source, reason: failure.description)) }
             if account.identity.origin.isEmpty { account.identity.origin = source.description }
             return .account(account, source)
         }

@@ -14,7 +14,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Reads `YYYY-MM-DD`; nil for anything else, including MySQL's `0000-00-00`.
     public init?(iso text: String) {
-        let b = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate(isoUTF8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Reads `YYYY-MM-DD` given as UTF-8.
+    public init?(isoUTF8 b: UnsafeBufferPointer<UInt8>) {
         guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0
@@ -29,11 +35,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        var bytes: [UInt8] = []
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` as UTF-8.
+    public func appendISO(to out: inout [UInt8]) {
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8((n / divisor) % 10) + 0x30)
+                divisor /= 10
+            }
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        digits(year, 4)
+        out.append(0x2D)
+        digits(month, 2)
+        out.append(0x2D)
+        digits(day, 2)
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {

@@ -201,66 +201,74 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
 
     /// The field's value in canonical text form; secrets in clear (callers redact).
     public func text(in a: MailAccount) -> String {
+        var bytes: [UInt8] = []
+        appendText(in: a, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the field's canonical text as UTF-8, without making a String
+    /// for numbers, flags, words and dates. Secrets in clear (callers redact).
+    public func appendText(in a: MailAccount, to out: inout [UInt8]) {
         switch self {
-        case .email: a.identity.email
-        case .displayName: a.identity.displayName
-        case .description: a.identity.description
-        case .origin: a.identity.origin
-        case .incomingProtocol: a.incoming.protocolKind?.canonicalName ?? ""
-        case .incomingHost: a.incoming.host
-        case .incomingPort: a.incoming.port.map(String.init) ?? ""
-        case .incomingSecurity: a.incoming.security?.canonicalName ?? ""
-        case .incomingAuth: a.incoming.authentication?.canonicalName ?? ""
-        case .incomingOAuthProvider: a.incoming.oauthProvider?.canonicalName ?? ""
-        case .incomingUser: a.incoming.userName
-        case .incomingPassword: a.incoming.password.revealed()
-        case .incomingDeleteOnServer: a.incoming.deleteOnServer ? "true" : "false"
-        case .incomingFetchFrom: a.incoming.fetchFrom?.description ?? ""
-        case .incomingSentFolder: a.incoming.sentFolder
-        case .incomingDraftsFolder: a.incoming.draftsFolder
-        case .incomingTrashFolder: a.incoming.trashFolder
-        case .incomingCopyToSent: a.incoming.copyToSent ? "true" : "false"
-        case .outgoingEnabled: a.outgoing.enabled ? "true" : "false"
-        case .outgoingMethod: a.outgoing.method?.canonicalName ?? ""
-        case .outgoingHost: a.outgoing.host
-        case .outgoingPort: a.outgoing.port.map(String.init) ?? ""
-        case .outgoingSecurity: a.outgoing.security?.canonicalName ?? ""
-        case .outgoingAuth: a.outgoing.authentication?.canonicalName ?? ""
-        case .outgoingOAuthProvider: a.outgoing.oauthProvider?.canonicalName ?? ""
-        case .outgoingOAuthParameter: a.outgoing.oauthParameter.revealed()
-        case .outgoingUser: a.outgoing.userName
-        case .outgoingPassword: a.outgoing.password.revealed()
-        case .outgoingSenderAddress: a.outgoing.senderAddress
-        case .outgoingSenderName: a.outgoing.senderName
-        case .outgoingClientAlias: a.outgoing.clientAlias
-        case .outgoingDebug: a.outgoing.debug ? "true" : "false"
-        case .outgoingBcc: ListCodec.encode(a.outgoing.bcc)
-        case .usableAsSender: a.roles.usableAsSender ? "true" : "false"
-        case .usableAsReplyTo: a.roles.usableAsReplyTo ? "true" : "false"
-        case .global: a.roles.global ? "true" : "false"
-        case .privateOwner: a.roles.privateOwner
-        case .visibleToUsers: ListCodec.encode(a.roles.visibleToUsers)
-        case .visibleToGroups: ListCodec.encode(a.roles.visibleToGroups)
-        case .isDefault: a.roles.isDefault ? "true" : "false"
-        case .ticketEnabled: a.ticket.enabled ? "true" : "false"
-        case .ticketQueue: a.ticket.queue
-        case .ticketProject: a.ticket.project
-        case .ticketMarkClosed: a.ticket.markClosed ? "true" : "false"
-        case .ticketAnswerFromInbound: a.ticket.answerFromInbound ? "true" : "false"
-        case .archiveEnabled: a.archive.enabled ? "true" : "false"
-        case .archiveDeleteAfterDays: a.archive.deleteAfterDays?.canonicalName ?? ""
-        case .autoresponderEnabled: a.autoresponder.enabled ? "true" : "false"
-        case .autoresponderOncePerDay: a.autoresponder.oncePerDay ? "true" : "false"
-        case .autoresponderSubject: a.autoresponder.subject
-        case .autoresponderText: a.autoresponder.text
-        case .signatureEnabled: a.signature.enabled ? "true" : "false"
-        case .signatureHTML: a.signature.html
-        case .importSenderPatterns: ListCodec.encode(a.importFilter.senderPatterns)
-        case .erpProjectID: a.erp.projectID
-        case .erpCompanyID: a.erp.companyID
-        case .erpEmployeeID: a.erp.employeeID
-        case .erpLetterTemplateID: a.erp.letterTemplateID
-        case .extras: ListCodec.encode(a.extras)
+        case .email: UTF8Text.append(a.identity.email, to: &out)
+        case .displayName: UTF8Text.append(a.identity.displayName, to: &out)
+        case .description: UTF8Text.append(a.identity.description, to: &out)
+        case .origin: UTF8Text.append(a.identity.origin, to: &out)
+        case .incomingProtocol: if let v = a.incoming.protocolKind { UTF8Text.append(v.canonicalName, to: &out) }
+        case .incomingHost: UTF8Text.append(a.incoming.host, to: &out)
+        case .incomingPort: if let v = a.incoming.port { UTF8Text.append(v, to: &out) }
+        case .incomingSecurity: if let v = a.incoming.security { UTF8Text.append(v.canonicalName, to: &out) }
+        case .incomingAuth: if let v = a.incoming.authentication { UTF8Text.append(v.canonicalName, to: &out) }
+        case .incomingOAuthProvider: if let v = a.incoming.oauthProvider { UTF8Text.append(v.canonicalName, to: &out) }
+        case .incomingUser: UTF8Text.append(a.incoming.userName, to: &out)
+        case .incomingPassword: UTF8Text.append(a.incoming.password.revealed(), to: &out)
+        case .incomingDeleteOnServer: UTF8Text.append(a.incoming.deleteOnServer ? "true" : "false", to: &out)
+        case .incomingFetchFrom: a.incoming.fetchFrom?.appendISO(to: &out)
+        case .incomingSentFolder: UTF8Text.append(a.incoming.sentFolder, to: &out)
+        case .incomingDraftsFolder: UTF8Text.append(a.incoming.draftsFolder, to: &out)
+        case .incomingTrashFolder: UTF8Text.append(a.incoming.trashFolder, to: &out)
+        case .incomingCopyToSent: UTF8Text.append(a.incoming.copyToSent ? "true" : "false", to: &out)
+        case .outgoingEnabled: UTF8Text.append(a.outgoing.enabled ? "true" : "false", to: &out)
+        case .outgoingMethod: if let v = a.outgoing.method { UTF8Text.append(v.canonicalName, to: &out) }
+        case .outgoingHost: UTF8Text.append(a.outgoing.host, to: &out)
+        case .outgoingPort: if let v = a.outgoing.port { UTF8Text.append(v, to: &out) }
+        case .outgoingSecurity: if let v = a.outgoing.security { UTF8Text.append(v.canonicalName, to: &out) }
+        case .outgoingAuth: if let v = a.outgoing.authentication { UTF8Text.append(v.canonicalName, to: &out) }
+        case .outgoingOAuthProvider: if let v = a.outgoing.oauthProvider { UTF8Text.append(v.canonicalName, to: &out) }
+        case .outgoingOAuthParameter: UTF8Text.append(a.outgoing.oauthParameter.revealed(), to: &out)
+        case .outgoingUser: UTF8Text.append(a.outgoing.userName, to: &out)
+        case .outgoingPassword: UTF8Text.append(a.outgoing.password.revealed(), to: &out)
+        case .outgoingSenderAddress: UTF8Text.append(a.outgoing.senderAddress, to: &out)
+        case .outgoingSenderName: UTF8Text.append(a.outgoing.senderName, to: &out)
+        case .outgoingClientAlias: UTF8Text.append(a.outgoing.clientAlias, to: &out)
+        case .outgoingDebug: UTF8Text.append(a.outgoing.debug ? "true" : "false", to: &out)
+        case .outgoingBcc: if !a.outgoing.bcc.isEmpty { UTF8Text.append(ListCodec.encode(a.outgoing.bcc), to: &out) }
+        case .usableAsSender: UTF8Text.append(a.roles.usableAsSender ? "true" : "false", to: &out)
+        case .usableAsReplyTo: UTF8Text.append(a.roles.usableAsReplyTo ? "true" : "false", to: &out)
+        case .global: UTF8Text.append(a.roles.global ? "true" : "false", to: &out)
+        case .privateOwner: UTF8Text.append(a.roles.privateOwner, to: &out)
+        case .visibleToUsers: if !a.roles.visibleToUsers.isEmpty { UTF8Text.append(ListCodec.encode(a.roles.visibleToUsers), to: &out) }
+        case .visibleToGroups: if !a.roles.visibleToGroups.isEmpty { UTF8Text.append(ListCodec.encode(a.roles.visibleToGroups), to: &out) }
+        case .isDefault: UTF8Text.append(a.roles.isDefault ? "true" : "false", to: &out)
+        case .ticketEnabled: UTF8Text.append(a.ticket.enabled ? "true" : "false", to: &out)
+        case .ticketQueue: UTF8Text.append(a.ticket.queue, to: &out)
+        case .ticketProject: UTF8Text.append(a.ticket.project, to: &out)
+        case .ticketMarkClosed: UTF8Text.append(a.ticket.markClosed ? "true" : "false", to: &out)
+        case .ticketAnswerFromInbound: UTF8Text.append(a.ticket.answerFromInbound ? "true" : "false", to: &out)
+        case .archiveEnabled: UTF8Text.append(a.archive.enabled ? "true" : "false", to: &out)
+        case .archiveDeleteAfterDays: if let v = a.archive.deleteAfterDays { UTF8Text.append(v.canonicalName, to: &out) }
+        case .autoresponderEnabled: UTF8Text.append(a.autoresponder.enabled ? "true" : "false", to: &out)
+        case .autoresponderOncePerDay: UTF8Text.append(a.autoresponder.oncePerDay ? "true" : "false", to: &out)
+        case .autoresponderSubject: UTF8Text.append(a.autoresponder.subject, to: &out)
+        case .autoresponderText: UTF8Text.append(a.autoresponder.text, to: &out)
+        case .signatureEnabled: UTF8Text.append(a.signature.enabled ? "true" : "false", to: &out)
+        case .signatureHTML: UTF8Text.append(a.signature.html, to: &out)
+        case .importSenderPatterns: if !a.importFilter.senderPatterns.isEmpty { UTF8Text.append(ListCodec.encode(a.importFilter.senderPatterns), to: &out) }
+        case .erpProjectID: UTF8Text.append(a.erp.projectID, to: &out)
+        case .erpCompanyID: UTF8Text.append(a.erp.companyID, to: &out)
+        case .erpEmployeeID: UTF8Text.append(a.erp.employeeID, to: &out)
+        case .erpLetterTemplateID: UTF8Text.append(a.erp.letterTemplateID, to: &out)
+        case .extras: if !a.extras.isEmpty { UTF8Text.append(ListCodec.encode(a.extras), to: &out) }
         }
     }
 
@@ -268,97 +276,110 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     /// 70000, an unknown security word) are kept; text that cannot be a value of
     /// the field's kind (a port `abc`) throws.
     public func assign(_ t: String, to a: inout MailAccount) throws(FieldValueError) {
+        var t = t
+        var failure: FieldValueError?
+        t.withUTF8 { bytes in
+            do throws(FieldValueError) { try assign(utf8: bytes, to: &a) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Sets the field from canonical text given as valid UTF-8 (what a reader
+    /// has in its buffer), making a String only where the model keeps text.
+    public func assign(utf8 t: UnsafeBufferPointer<UInt8>, to a: inout MailAccount) throws(FieldValueError) {
         switch self {
-        case .email: a.identity.email = t
-        case .displayName: a.identity.displayName = t
-        case .description: a.identity.description = t
-        case .origin: a.identity.origin = t
-        case .incomingProtocol: a.incoming.protocolKind = t.isEmpty ? nil : IncomingProtocol(canonicalName: t)
-        case .incomingHost: a.incoming.host = t
+        case .email: a.identity.email = UTF8Text.string(t)
+        case .displayName: a.identity.displayName = UTF8Text.string(t)
+        case .description: a.identity.description = UTF8Text.string(t)
+        case .origin: a.identity.origin = UTF8Text.string(t)
+        case .incomingProtocol: a.incoming.protocolKind = t.isEmpty ? nil : IncomingProtocol(utf8: t)
+        case .incomingHost: a.incoming.host = UTF8Text.string(t)
         case .incomingPort: a.incoming.port = try integer(t)
-        case .incomingSecurity: a.incoming.security = t.isEmpty ? nil : ConnectionSecurity(canonicalName: t)
-        case .incomingAuth: a.incoming.authentication = t.isEmpty ? nil : AuthenticationMethod(canonicalName: t)
-        case .incomingOAuthProvider: a.incoming.oauthProvider = t.isEmpty ? nil : OAuthProvider(canonicalName: t)
-        case .incomingUser: a.incoming.userName = t
-        case .incomingPassword: a.incoming.password = Secret(t)
+        case .incomingSecurity: a.incoming.security = t.isEmpty ? nil : ConnectionSecurity(utf8: t)
+        case .incomingAuth: a.incoming.authentication = t.isEmpty ? nil : AuthenticationMethod(utf8: t)
+        case .incomingOAuthProvider: a.incoming.oauthProvider = t.isEmpty ? nil : OAuthProvider(utf8: t)
+        case .incomingUser: a.incoming.userName = UTF8Text.string(t)
+        case .incomingPassword: a.incoming.password = Secret(UTF8Text.string(t))
         case .incomingDeleteOnServer: a.incoming.deleteOnServer = try boolean(t)
         case .incomingFetchFrom: a.incoming.fetchFrom = try date(t)
-        case .incomingSentFolder: a.incoming.sentFolder = t
-        case .incomingDraftsFolder: a.incoming.draftsFolder = t
-        case .incomingTrashFolder: a.incoming.trashFolder = t
+        case .incomingSentFolder: a.incoming.sentFolder = UTF8Text.string(t)
+        case .incomingDraftsFolder: a.incoming.draftsFolder = UTF8Text.string(t)
+        case .incomingTrashFolder: a.incoming.trashFolder = UTF8Text.string(t)
         case .incomingCopyToSent: a.incoming.copyToSent = try boolean(t)
         case .outgoingEnabled: a.outgoing.enabled = try boolean(t)
-        case .outgoingMethod: a.outgoing.method = t.isEmpty ? nil : SendingMethod(canonicalName: t)
-        case .outgoingHost: a.outgoing.host = t
+        case .outgoingMethod: a.outgoing.method = t.isEmpty ? nil : SendingMethod(utf8: t)
+        case .outgoingHost: a.outgoing.host = UTF8Text.string(t)
         case .outgoingPort: a.outgoing.port = try integer(t)
-        case .outgoingSecurity: a.outgoing.security = t.isEmpty ? nil : ConnectionSecurity(canonicalName: t)
-        case .outgoingAuth: a.outgoing.authentication = t.isEmpty ? nil : AuthenticationMethod(canonicalName: t)
-        case .outgoingOAuthProvider: a.outgoing.oauthProvider = t.isEmpty ? nil : OAuthProvider(canonicalName: t)
-        case .outgoingOAuthParameter: a.outgoing.oauthParameter = Secret(t)
-        case .outgoingUser: a.outgoing.userName = t
-        case .outgoingPassword: a.outgoing.password = Secret(t)
-        case .outgoingSenderAddress: a.outgoing.senderAddress = t
-        case .outgoingSenderName: a.outgoing.senderName = t
-        case .outgoingClientAlias: a.outgoing.clientAlias = t
+        case .outgoingSecurity: a.outgoing.security = t.isEmpty ? nil : ConnectionSecurity(utf8: t)
+        case .outgoingAuth: a.outgoing.authentication = t.isEmpty ? nil : AuthenticationMethod(utf8: t)
+        case .outgoingOAuthProvider: a.outgoing.oauthProvider = t.isEmpty ? nil : OAuthProvider(utf8: t)
+        case .outgoingOAuthParameter: a.outgoing.oauthParameter = Secret(UTF8Text.string(t))
+        case .outgoingUser: a.outgoing.userName = UTF8Text.string(t)
+        case .outgoingPassword: a.outgoing.password = Secret(UTF8Text.string(t))
+        case .outgoingSenderAddress: a.outgoing.senderAddress = UTF8Text.string(t)
+        case .outgoingSenderName: a.outgoing.senderName = UTF8Text.string(t)
+        case .outgoingClientAlias: a.outgoing.clientAlias = UTF8Text.string(t)
         case .outgoingDebug: a.outgoing.debug = try boolean(t)
-        case .outgoingBcc: a.outgoing.bcc = ListCodec.decode(t)
+        case .outgoingBcc: a.outgoing.bcc = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
         case .usableAsSender: a.roles.usableAsSender = try boolean(t)
         case .usableAsReplyTo: a.roles.usableAsReplyTo = try boolean(t)
         case .global: a.roles.global = try boolean(t)
-        case .privateOwner: a.roles.privateOwner = t
-        case .visibleToUsers: a.roles.visibleToUsers = ListCodec.decode(t)
-        case .visibleToGroups: a.roles.visibleToGroups = ListCodec.decode(t)
+        case .privateOwner: a.roles.privateOwner = UTF8Text.string(t)
+        case .visibleToUsers: a.roles.visibleToUsers = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
+        case .visibleToGroups: a.roles.visibleToGroups = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
         case .isDefault: a.roles.isDefault = try boolean(t)
         case .ticketEnabled: a.ticket.enabled = try boolean(t)
-        case .ticketQueue: a.ticket.queue = t
-        case .ticketProject: a.ticket.project = t
+        case .ticketQueue: a.ticket.queue = UTF8Text.string(t)
+        case .ticketProject: a.ticket.project = UTF8Text.string(t)
         case .ticketMarkClosed: a.ticket.markClosed = try boolean(t)
         case .ticketAnswerFromInbound: a.ticket.answerFromInbound = try boolean(t)
         case .archiveEnabled: a.archive.enabled = try boolean(t)
-        case .archiveDeleteAfterDays: a.archive.deleteAfterDays = t.isEmpty ? nil : ArchiveRetention(canonicalName: t)
+        case .archiveDeleteAfterDays: a.archive.deleteAfterDays = t.isEmpty ? nil : ArchiveRetention(canonicalName: UTF8Text.string(t))
         case .autoresponderEnabled: a.autoresponder.enabled = try boolean(t)
         case .autoresponderOncePerDay: a.autoresponder.oncePerDay = try boolean(t)
-        case .autoresponderSubject: a.autoresponder.subject = t
-        case .autoresponderText: a.autoresponder.text = t
+        case .autoresponderSubject: a.autoresponder.subject = UTF8Text.string(t)
+        case .autoresponderText: a.autoresponder.text = UTF8Text.string(t)
         case .signatureEnabled: a.signature.enabled = try boolean(t)
-        case .signatureHTML: a.signature.html = t
-        case .importSenderPatterns: a.importFilter.senderPatterns = ListCodec.decode(t)
-        case .erpProjectID: a.erp.projectID = t
-        case .erpCompanyID: a.erp.companyID = t
-        case .erpEmployeeID: a.erp.employeeID = t
-        case .erpLetterTemplateID: a.erp.letterTemplateID = t
+        case .signatureHTML: a.signature.html = UTF8Text.string(t)
+        case .importSenderPatterns: a.importFilter.senderPatterns = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
+        case .erpProjectID: a.erp.projectID = UTF8Text.string(t)
+        case .erpCompanyID: a.erp.companyID = UTF8Text.string(t)
+        case .erpEmployeeID: a.erp.employeeID = UTF8Text.string(t)
+        case .erpLetterTemplateID: a.erp.letterTemplateID = UTF8Text.string(t)
         case .extras: a.extras = try map(t)
         }
     }
 
-    private func integer(_ t: String) throws(FieldValueError) -> Int? {
+    private func integer(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> Int? {
         if t.isEmpty { return nil }
-        guard let n = Int(t) else { throw FieldValueError(field: name, text: t, expected: "a whole number") }
+        guard let n = UTF8Text.integer(t) else {
+            throw FieldValueError(field: name, text: UTF8Text.string(t), expected: "a whole number")
+        }
         return n
     }
 
-    private func boolean(_ t: String) throws(FieldValueError) -> Bool {
-        switch t {
-        case "true": return true
-        case "false", "": return false
-        default: break
-        }
-        switch t.foldedForComparison() {
-        case "", "false", "0", "no": return false
+    private func boolean(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> Bool {
+        if t.isEmpty || UTF8Text.equals(t, "false") { return false }
+        if UTF8Text.equals(t, "true") { return true }
+        switch UTF8Text.string(t).foldedForComparison() {
+        case "false", "0", "no": return false
         case "true", "1", "yes": return true
-        default: throw FieldValueError(field: name, text: t, expected: "true or false")
+        default: throw FieldValueError(field: name, text: UTF8Text.string(t), expected: "true or false")
         }
     }
 
-    private func date(_ t: String) throws(FieldValueError) -> CalendarDate? {
+    private func date(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> CalendarDate? {
         if t.isEmpty { return nil }
-        guard let d = CalendarDate(iso: t) else { throw FieldValueError(field: name, text: t, expected: "a date YYYY-MM-DD") }
+        guard let d = CalendarDate(isoUTF8: t) else {
+            throw FieldValueError(field: name, text: UTF8Text.string(t), expected: "a date YYYY-MM-DD")
+        }
         return d
     }
 
-    private func map(_ t: String) throws(FieldValueError) -> [ExtraField] {
-        guard let m = ListCodec.decodeMap(t) else {
-            throw FieldValueError(field: name, text: t, expected: "name=value items separated by ';'")
+    private func map(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> [ExtraField] {
+        if t.isEmpty { return [] }
+        guard let m = ListCodec.decodeMap(UTF8Text.string(t)) else {
+            throw FieldValueError(field: name, text: UTF8Text.string(t), expected: "name=value items separated by ';'")
         }
         return m
     }

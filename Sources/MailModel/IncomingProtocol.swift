@@ -1,22 +1,10 @@
 /// The protocol an account fetches mail with.
-public enum IncomingProtocol: Sendable, Hashable {
+public enum IncomingProtocol: CanonicalWord {
     case imap
     case pop3
     case unrecognized(String)
 
-    public var canonicalName: String {
-        switch self {
-        case .imap: "imap"
-        case .pop3: "pop3"
-        case .unrecognized(let raw): raw
-        }
-    }
+    public static let vocabulary: [(word: String, value: IncomingProtocol)] = [("imap", .imap), ("pop3", .pop3)]
 
-    public init(canonicalName: String) {
-        switch canonicalName.foldedForComparison() {
-        case "imap": self = .imap
-        case "pop3": self = .pop3
-        default: self = .unrecognized(canonicalName)
-        }
-    }
+    public var unrecognizedWord: String? { if case .unrecognized(let raw) = self { raw } else { nil } }
 }

@@ -7,22 +7,34 @@
 /// name. Accounts without incoming settings (send-only) are keyed by address
 /// and SMTP host and user instead.
 public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
-    public let address: String
-    public let host: String
-    public let user: String
+    /// The key as one string: the three parts, lower-cased, separated by
+    /// U+001F (unit separator), which no field holds.
+    public let description: String
 
     public init(of account: MailAccount) {
-        address = account.identity.email.foldedForComparison()
         let incoming = account.incoming
-        if incoming.host.isEmpty && incoming.userName.isEmpty {
-            host = account.outgoing.host.foldedForComparison()
-            user = account.outgoing.userName.foldedForComparison()
-        } else {
-            host = incoming.host.foldedForComparison()
-            user = incoming.userName.foldedForComparison()
+        let (host, user) =
+            incoming.host.isEmpty && incoming.userName.isEmpty
+            ? (account.outgoing.host, account.outgoing.userName)
+            : (incoming.host, incoming.userName)
+        let parts = [account.identity.email, host, user]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(2) { $0 + $1.utf8.count })
+        var ascii = true
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(0x1F) }
+            let done: Void? = part.utf8.withContiguousStorageIfAvailable { utf8 in
+                for byte in utf8 {
+                    if byte >= 0x80 { ascii = false }
+                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                }
+            }
+            if done == nil { ascii = false }
         }
+        // ASCII was folded byte by byte; anything else takes Unicode's lower-casing.
+        description =
+            ascii
+            ? String(decoding: bytes, as: UTF8.self)
+            : parts.map { $0.lowercased() }.joined(separator: "\u{1F}")
     }
-
-    /// One string with unit separators (U+001F), which no field holds.
-    public var description: String { "\(address)\u{1F}\(host)\u{1F}\(user)" }
 }

@@ -1,23 +1,13 @@
 /// The identity provider an OAuth 2.0 login goes through. The seed systems
 /// know Google (Xentral "Google OAuth") and Microsoft 365 (CRM "IMAP (Office 365)").
-public enum OAuthProvider: Sendable, Hashable {
+public enum OAuthProvider: CanonicalWord {
     case google
     case microsoft
     case unrecognized(String)
 
-    public var canonicalName: String {
-        switch self {
-        case .google: "google"
-        case .microsoft: "microsoft"
-        case .unrecognized(let raw): raw
-        }
-    }
+    public static let vocabulary: [(word: String, value: OAuthProvider)] = [
+        ("google", .google), ("microsoft", .microsoft),
+    ]
 
-    public init(canonicalName: String) {
-        switch canonicalName.foldedForComparison() {
-        case "google": self = .google
-        case "microsoft": self = .microsoft
-        default: self = .unrecognized(canonicalName)
-        }
-    }
+    public var unrecognizedWord: String? { if case .unrecognized(let raw) = self { raw } else { nil } }
 }

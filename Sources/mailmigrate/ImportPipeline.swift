@@ -3,9 +3,10 @@ import Foundation
 import Importers
 import MailModel
 
-/// Reads every source and stores what it reads, on two threads: one reads,
-/// parses and normalises records into `AccountRow`s, the other writes them to
-/// SQLite. A bounded queue between them keeps memory flat.
+/// Reads every source and stores what it reads, on three threads: one reads
+/// and parses records into accounts, one normalises them into `AccountRow`s,
+/// and the calling thread writes them to SQLite. Bounded queues between the
+/// stages keep the number of records in flight fixed.
 final class ImportPipeline {
     /// What `run` found wrong with single records, up to a limit, for the summary.
     private(set) var rejects: [(source: String, reason: String)] = []
@@ -37,16 +38,30 @@ final class ImportPipeline {
 
     /// Stores everything inside the store's current run. Throws `InputError`
     /// or `StoreError`, or `Interrupted` on Ctrl-C.
+    ///
+    /// Three stages on three threads: reading (parse into accounts),
+    /// normalising (accounts into rows: canonical text, key, hashes) and
+    /// storing (this thread). The first two together cost more than storing,
+    /// so splitting them lets both cores work all the time.
     func run() throws {
-        let queue = BoundedQueue<Batch>(capacity: 8)
+        let accounts = BoundedQueue<ReadBatch>(capacity: 3)
+        let queue = BoundedQueue<Batch>(capacity: 3)
         let entries = sources.entries
         let reader = Thread {
-            Self.read(entries, into: queue)
+            Self.read(entries, into: accounts)
         }
         reader.name = "reader"
         reader.stackSize = 4 << 20
+        let normaliser = Thread {
+            Self.normalise(accounts, into: queue)
+        }
+        normaliser.name = "normaliser"
         reader.start()
-        defer { queue.close() }
+        normaliser.start()
+        defer {
+            queue.close()
+            accounts.close()
+        }
 
         var seen = 0
         while true {
@@ -81,23 +96,30 @@ final class ImportPipeline {
         if rejects.count < rejectsKept { rejects.append((source, reason)) }
     }
 
-    private static func read(_ entries: [SourceList.Entry], into queue: BoundedQueue<Batch>) {
+    /// Rejects the store found when the run ended (duplicates of an append).
+    func keep(_ late: [(source: String, reason: String)]) {
+        for reject in late { keep(source: reject.source, reason: reject.reason) }
+    }
+
+    enum ReadBatch: Sendable {
+        case items([ImportItem])
+        case failed(InputError)
+        case end
+    }
+
+    private static func read(_ entries: [SourceList.Entry], into queue: BoundedQueue<ReadBatch>) {
         let batchSize = 512
-        var batch: [ImportItemRow] = []
+        var batch: [ImportItem] = []
         batch.reserveCapacity(batchSize)
         do throws(InputError) {
             for entry in entries {
                 let reader = try entry.format.reader(path: entry.path)
                 while let item = try reader.next() {
-                    switch item {
-                    case let .account(account, source):
-                        batch.append(.row(AccountRow(account: account, source: source)))
-                    case .reject(let reject):
-                        batch.append(.reject(reject))
-                    }
+                    batch.append(item)
                     if batch.count == batchSize {
                         guard queue.put(.items(batch)) else { return }
-                        batch.removeAll(keepingCapacity: true)
+                        batch = []
+                        batch.reserveCapacity(batchSize)
                     }
                 }
             }
@@ -106,6 +128,30 @@ final class ImportPipeline {
         } catch {
             if !batch.isEmpty { guard queue.put(.items(batch)) else { return } }
             queue.put(.failed(error))
+        }
+    }
+
+    private static func normalise(_ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>) {
+        while true {
+            guard let next = input.take(timeout: 1) else { continue }
+            switch consume next {
+            case .end:
+                queue.put(.end)
+                return
+            case .failed(let error):
+                queue.put(.failed(error))
+                return
+            case .items(let items):
+                var rows: [ImportItemRow] = []
+                rows.reserveCapacity(items.count)
+                for item in items {
+                    switch item {
+                    case let .account(account, source): rows.append(.row(AccountRow(account: account, source: source)))
+                    case .reject(let reject): rows.append(.reject(reject))
+                    }
+                }
+                guard queue.put(.items(rows)) else { return }
+            }
         }
     }
 }

@@ -13,6 +13,6 @@ struct MailMigrate: ParsableCommand {
             Exit codes: 0 all good; 1 failure (nothing changed); 2 usage error; \
             3 some records were rejected; 130 interrupted (nothing changed).
             """,
-        subcommands: [RunCommand.self, ExportCommand.self],
+        subcommands: [RunCommand.self, ExportCommand.self, ReadOnlyCommand.self],
         defaultSubcommand: nil)
 }

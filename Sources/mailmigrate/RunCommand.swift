@@ -49,7 +49,9 @@ struct RunCommand: ParsableCommand {
         do {
             _ = try store.beginRun(sources: sourceList.entries.map(\.path))
             try pipeline.run()
-            summary = try store.finishRun()
+            let lateRejects: [(source: String, reason: String)]
+            (summary, lateRejects) = try store.finishRun()
+            pipeline.keep(lateRejects)
         } catch is ImportPipeline.Interrupted {
             store.abandonRun()
             FileHandleStream.standardError.write("mailmigrate: interrupted; the database was not changed\n")

@@ -43,7 +43,7 @@ import Testing
         _ = try store.beginRun(sources: ["in.csv"])
         #expect(try store.store(row(account("a@x.de"), line: 2)) == .inserted(id: 1))
         #expect(try store.store(row(account("b@x.de"), line: 3)) == .inserted(id: 2))
-        let first = try store.finishRun()
+        let first = try store.finishRun().0
         #expect(first == {
             var s = RunSummary()
             s.runID = 1; s.recordsRead = 2; s.accountsNew = 2
@@ -57,26 +57,68 @@ import Testing
         #expect(try store.store(row(account("A@X.DE"), line: 2)) == .updated(id: 1))  // the address text changed
         #expect(try store.store(row(changed, line: 3)) == .updated(id: 2))
         #expect(try store.store(row(account("c@x.de"), line: 4)) == .inserted(id: 3))
-        let second = try store.finishRun()
+        let second = try store.finishRun().0
         #expect(second.accountsUpdated == 2 && second.accountsNew == 1 && second.recordsRead == 3)
 
         _ = try store.beginRun(sources: ["in.csv"])
         #expect(try store.store(row(account("A@X.DE"), line: 2)) == .unchanged(id: 1))
-        let third = try store.finishRun()
+        let third = try store.finishRun().0
         #expect(third.accountsUnchanged == 1 && third.recordsRead == 1)
         #expect(try store.count("accounts") == 3)
         #expect(try store.count("runs") == 3)
     }
 
-    @Test func theSameAccountTwiceInOneRunIsRejectedNotDropped() throws {
+    @Test func theSameAccountTwiceInARunOnAnEmptyStoreIsRejectedAtTheEnd() throws {
         let dir = TemporaryDirectory()
         let store = try AccountStore(path: dir.path + "/s.sqlite")
         _ = try store.beginRun(sources: ["in.csv"])
         _ = try store.store(row(account("a@x.de"), line: 2))
+        _ = try store.store(row(account("b@x.de"), line: 3))
+        _ = try store.store(row(account("A@x.de"), line: 9))  // same natural key as line 2
+        let (summary, late) = try store.finishRun()
+        #expect(summary.recordsRead == 3 && summary.accountsNew == 2 && summary.rejected == 1)
+        #expect(late.map(\.source) == ["in.csv:9"])
+        #expect(try store.count("accounts") == 2)
+        #expect(try store.count("account_state") == 2)
+        #expect(try store.count("rejects") == 1)
+        var emails: [String] = []
+        try store.forEachAccount { emails.append($0.identity.email) }
+        #expect(emails == ["a@x.de", "b@x.de"])
+        // The key index exists again for the next run.
+        _ = try store.beginRun(sources: ["in.csv"])
+        #expect(try store.store(row(account("b@x.de"), line: 3)) == .unchanged(id: 2))
+        _ = try store.finishRun()
+    }
+
+    @Test func theSameAccountTwiceInARunOnAFilledStoreIsRejectedAsItComes() throws {
+        let dir = TemporaryDirectory()
+        let store = try AccountStore(path: dir.path + "/s.sqlite")
+        _ = try store.beginRun(sources: ["old.csv"])
+        _ = try store.store(row(account("z@x.de"), line: 2))
+        _ = try store.finishRun()
+        _ = try store.beginRun(sources: ["in.csv"])
+        _ = try store.store(row(account("a@x.de"), line: 2))
         #expect(try store.store(row(account("a@x.de"), line: 9)) == .duplicateInRun(firstSource: "in.csv:2"))
-        let summary = try store.finishRun()
+        let summary = try store.finishRun().0
         #expect(summary.recordsRead == 2 && summary.accountsNew == 1 && summary.rejected == 1)
         #expect(try store.count("rejects") == 1)
+    }
+
+    @Test func aRunReturnsTheStoreToWALAndStaysInWALBesideAReader() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        let store = try AccountStore(path: path)
+        _ = try store.beginRun(sources: ["in.csv"])
+        #expect(store.runJournal == .rollback)
+        _ = try store.store(row(account("a@x.de"), line: 2))
+        _ = try store.finishRun()
+        let reader = try SQLiteConnection(path: path, create: false)
+        #expect(try reader.text("PRAGMA journal_mode") == "wal")
+        _ = try store.beginRun(sources: ["in.csv"])
+        #expect(store.runJournal == .writeAheadLog)  // another connection is open
+        _ = try store.store(row(account("b@x.de"), line: 3))
+        _ = try store.finishRun()
+        #expect(try reader.integer("SELECT COUNT(*) FROM accounts") == 2)
     }
 
     @Test func anAbandonedRunLeavesThePreviousStateIntact() throws {

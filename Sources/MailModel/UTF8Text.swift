@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Small UTF-8 helpers the field table uses to read and write canonical text
+/// without making a String for every number, flag or word.
+enum UTF8Text {
+    static func append(_ text: String, to out: inout [UInt8]) {
+        if text.isEmpty { return }
+        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: text.utf8)
+        }
+    }
+
+    static func append(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            if n == .min {
+                append(String(n).dropFirst().description, to: &out)
+                return
+            }
+        }
+        var value = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(value % 10) + 0x30
+                value /= 10
+                count += 1
+            } while value > 0
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A whole number with an optional minus sign, or nil.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 19 else { return bytes.isEmpty ? nil : Int(string(bytes)) }
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            i = 1
+            guard bytes.count > 1 else { return nil }
+        }
+        var n = 0
+        while i < bytes.count {
+            let digit = bytes[i] &- 0x30
+            guard digit < 10 else { return nil }
+            n = n &* 10 &+ Int(digit)
+            i += 1
+        }
+        return negative ? -n : n
+    }
+
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard bytes.count == text.utf8.count else { return false }
+        if let equal = text.utf8.withContiguousStorageIfAvailable({ stored in
+            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }) {
+            return equal
+        }
+        return text.utf8.elementsEqual(bytes)
+    }
+
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard bytes.count == literal.utf8CodeUnitCount else { return false }
+        let p = literal.utf8Start
+        for k in 0..<bytes.count where bytes[k] != p[k] { return false }
+        return true
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Exporters
+import Foundation
+import Importers
+
+/// `mailmigrate read-only`: reads and normalises sources as `run` does, but
+/// stores nothing, and prints how fast that went. For the benchmark script, to
+/// tell the reading side's speed apart from the database's; hidden from help.
+struct ReadOnlyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read-only",
+        abstract: "Read and normalise sources without storing them; print the rate (benchmarks).",
+        shouldDisplay: false)
+
+    @Argument(help: "Files, directories or - to read.")
+    var sources: [String]
+
+    func run() throws {
+        let started = Date()
+        var accounts = 0
+        var rejected = 0
+        var bytes = 0
+        do {
+            for entry in try SourceList(arguments: sources).entries {
+                let reader = try entry.format.reader(path: entry.path)
+                while let item = try reader.next() {
+                    switch consume item {
+                    case let .account(account, source):
+                        bytes &+= AccountRow(account: account, source: source).naturalKey.utf8.count
+                        accounts += 1
+                    case .reject:
+                        rejected += 1
+                    }
+                }
+            }
+        } catch {
+            throw Failure(error)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let rate = Double(accounts + rejected) / max(seconds, 1e-9)
+        FileHandleStream.standardOutput.write(
+            "accounts \(accounts) rejected \(rejected) seconds \(String(format: "%.3f", seconds)) records/s \(Int(rate)) (\(bytes & 1))\n")
+    }
+}
