@@ -4,10 +4,25 @@ import MailModel
 public enum RuleCatalog {
     public static let rules: [any AccountRule] = [
         MissingHostRule(),
+        InvalidHostRule(),
+        InvalidAddressRule(),
         PortSecurityMismatchRule(),
         CleartextConnectionRule(),
         PasswordOverCleartextRule(),
+        SubmissionOnPort25Rule(),
+        SenderMismatchRule(),
+        ProviderRequiresOAuthRule(),
+        OAuthWithPasswordRule(),
+        OAuthProviderMismatchRule(),
         UnknownValueRule(),
+        TicketWithoutIncomingRule(),
+        DeleteOnServerRule(),
+        SentFolderMissingRule(),
+        AutoresponderTicketSubjectRule(),
+        AutoresponderEmptyRule(),
+        UnknownPlaceholderRule(),
+        SignatureImageNotExternalRule(),
+        ArchiveDaysInvalidRule(),
     ]
 
     /// The findings of every rule for one account, at each rule's default severity.

@@ -1,0 +1,34 @@
+import MailModel
+
+/// `invalid-address`: a mailbox or sender address that is not an address.
+struct InvalidAddressRule: AccountRule {
+    static let description = RuleDescription(
+        identifier: "invalid-address",
+        severity: .error,
+        rationale: "A malformed address cannot receive or send mail; servers refuse it as a sender.",
+        fix: "Correct the address (name@domain.tld).",
+        triggeringExamples: [
+            [.email: "info.example.de"],
+            [.email: "info@example"],
+            [.email: "in fo@example.de"],
+            [.email: "info@example.de", .outgoingSenderAddress: "@example.de"],
+        ],
+        nonTriggeringExamples: [
+            [.email: "info@example.de"],
+            [.email: "jürgen.köhler@müller-bau.de"],
+            [.email: "info@example.de", .outgoingSenderAddress: "vertrieb@example.de"],
+        ])
+
+    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+        var findings: [Finding] = []
+        let checks: [(CanonicalField, String)] = [
+            (.email, account.identity.email), (.outgoingSenderAddress, account.outgoing.senderAddress),
+        ]
+        for (field, address) in checks where !address.isEmpty {
+            if let problem = MailSyntax.addressProblem(address) {
+                findings.append(finding(severity, field, "\(field.name) '\(address)' \(problem)"))
+            }
+        }
+        return findings
+    }
+}

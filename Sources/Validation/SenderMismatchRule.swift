@@ -1,0 +1,32 @@
+import MailModel
+
+/// `sender-mismatch`: the sender address is of another domain than the mailbox and login.
+struct SenderMismatchRule: AccountRule {
+    static let description = RuleDescription(
+        identifier: "sender-mismatch",
+        severity: .warning,
+        rationale: "Many SMTP servers let a login send only as addresses of its own domain, and SPF/DMARC "
+            + "reject a sender domain the server may not send for.",
+        fix: "Use a sender address of the mailbox's domain, or an SMTP account of the sender's domain.",
+        triggeringExamples: [
+            [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h",
+             .outgoingUser: "versand@krueger-bau.de", .outgoingSenderAddress: "info@krueger-logistik.com"],
+        ],
+        nonTriggeringExamples: [
+            [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h",
+             .outgoingUser: "versand@krueger-bau.de", .outgoingSenderAddress: "info@krueger-bau.de"],
+            [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h"],
+        ])
+
+    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+        let sender = account.outgoing.senderAddress
+        guard !sender.isEmpty, let senderDomain = MailSyntax.domain(of: sender),
+            let mailboxDomain = MailSyntax.domain(of: account.identity.email), senderDomain != mailboxDomain
+        else { return [] }
+        var message = "sender address \(sender) is not of the mailbox's domain \(mailboxDomain)"
+        if let loginDomain = MailSyntax.domain(of: account.outgoing.userName), loginDomain != senderDomain {
+            message += ", nor of the SMTP login's domain \(loginDomain)"
+        }
+        return [finding(severity, .outgoingSenderAddress, message)]
+    }
+}
