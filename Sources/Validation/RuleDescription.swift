@@ -32,6 +32,8 @@ public struct Example: Sendable, ExpressibleByDictionaryLiteral {
 
     public init(dictionaryLiteral elements: (CanonicalField, String)...) { fields = elements }
 
+    public init(_ fields: KeyValuePairs<CanonicalField, String>) { self.fields = fields.map { ($0.key, $0.value) } }
+
     /// The example as an account. Examples are written by us; one that does
     /// not read is a programming error caught by the examples test.
     public func account() throws(FieldValueError) -> MailAccount {

@@ -10,6 +10,8 @@ enum ExitStatus: Int32, CaseIterable {
     case usage = 2
     /// The run finished, but some records were rejected (they are in the rejects table).
     case rejected = 3
+    /// Validation found findings at or above `--fail-on` (default: error).
+    case findings = 4
     /// The run was interrupted (Ctrl-C) and changed nothing.
     case interrupted = 130
 

@@ -11,8 +11,9 @@ struct MailMigrate: ParsableCommand {
             instead of duplicating them; exports them again as CSV or JSON Lines.
 
             Exit codes: 0 all good; 1 failure (nothing changed); 2 usage error; \
-            3 some records were rejected; 130 interrupted (nothing changed).
+            3 some records were rejected; 4 validation findings at or above --fail-on; \
+            130 interrupted (nothing changed).
             """,
-        subcommands: [RunCommand.self, ExportCommand.self, ReadOnlyCommand.self],
+        subcommands: [RunCommand.self, ExportCommand.self, ValidateCommand.self, RulesCommand.self, ReadOnlyCommand.self],
         defaultSubcommand: nil)
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MailModel
 import Testing
 
@@ -59,5 +60,64 @@ import Testing
     @Test func unknownValueNamesTheValue() throws {
         let found = try findings([.incomingSecurity: "SSL/TLS"])
         #expect(found.map(\.message) == ["incoming_security is 'SSL/TLS', which is not one of: none, starttls, tls"])
+    }
+}
+
+/// Every batch rule's example batches: the last account of a triggering batch
+/// gets a finding of that rule, no account of a non-triggering batch does.
+@Suite struct BatchRuleExamplesTests {
+    @Test(arguments: RuleCatalog.batchRules.map { $0.description.identifier })
+    func examplesBehaveAsDescribed(identifier: String) throws {
+        let type = try #require(RuleCatalog.batchRules.first { $0.description.identifier == identifier })
+        let description = type.description
+        #expect(!description.triggeringBatches.isEmpty && !description.nonTriggeringBatches.isEmpty)
+        for batch in description.triggeringBatches {
+            var rule = type.init()
+            var last: [Finding] = []
+            for (n, example) in batch.enumerated() {
+                last = rule.validate(try example.account(), source: .init(file: "t.csv", line: n + 2), severity: description.severity)
+                if n < batch.count - 1 { #expect(last.isEmpty) }
+            }
+            #expect(last.map(\.rule) == [identifier])
+        }
+        for batch in description.nonTriggeringBatches {
+            var rule = type.init()
+            for (n, example) in batch.enumerated() {
+                #expect(rule.validate(try example.account(), source: .init(file: "t.csv", line: n + 2), severity: description.severity).isEmpty)
+            }
+        }
+    }
+
+    @Test func catalogueHasTheIssueRulesAndMore() {
+        let ids = Set(RuleCatalog.identifiers)
+        #expect(ids.count == RuleCatalog.identifiers.count)
+        #expect(ids.count >= 23)
+    }
+}
+
+@Suite struct RuleConfigurationTests {
+    @Test func rulesFileTurnsRulesOffAndChangesSeverity() throws {
+        let dir = NSTemporaryDirectory() + "rules-\(UUID().uuidString).json"
+        try #"{"disabled": ["cleartext-connection"], "severity": {"password-over-cleartext": "warning"}}"#
+            .write(toFile: dir, atomically: true, encoding: .utf8)
+        var validator = BatchValidator(configuration: try RuleConfiguration(file: dir))
+        let account = try Example([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "143",
+                                   .incomingSecurity: "none", .incomingAuth: "password"]).account()
+        let findings = validator.validate(account, source: .init(file: "x"))
+        #expect(findings.map(\.rule) == ["password-over-cleartext"])
+        #expect(findings.map(\.severity) == [.warning])
+    }
+
+    @Test func badRulesFilesAreClearErrors() throws {
+        let path = NSTemporaryDirectory() + "rules-\(UUID().uuidString).json"
+        for (text, message) in [
+            (#"{"disabled": ["no-such-rule"]}"#, "disabled: unknown rule 'no-such-rule'"),
+            (#"{"severity": {"invalid-port": "fatal"}}"#, "severity of invalid-port: 'fatal' is not error, warning or info"),
+            (#"{"enable": []}"#, "unknown key 'enable' (expected disabled, severity)"),
+            ("[1]", "not a JSON object (expected {\"disabled\": [...], \"severity\": {...}})"),
+        ] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(throws: RuleConfiguration.FileError(path: path, message: message)) { try RuleConfiguration(file: path) }
+        }
     }
 }

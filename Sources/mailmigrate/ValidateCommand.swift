@@ -1,0 +1,96 @@
+import ArgumentParser
+import Exporters
+import Foundation
+import Importers
+import MailModel
+import Validation
+
+/// `mailmigrate validate`: check account settings against the rule catalogue.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check account settings against the rule catalogue (see `mailmigrate rules`).",
+        discussion: """
+            Validates the accounts of the SOURCE files (as `run` reads them), or, without \
+            SOURCE, the accounts stored in --db. Findings are grouped by account; --format json \
+            prints one JSON object per finding, --format junit a JUnit report for CI systems. \
+            The exit code is 4 when a finding is at or above --fail-on (default: error), 3 when \
+            records could not be read, else 0.
+            """)
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, never
+        var severity: Severity? {
+            switch self {
+            case .error: .error
+            case .warning: .warning
+            case .never: nil
+            }
+        }
+    }
+
+    @Argument(help: "Files, directories or - to validate; none: the accounts in --db.")
+    var sources: [String] = []
+
+    @Option(name: .long, help: "The SQLite database to validate when no SOURCE is given.")
+    var db: String = "mailmigrate.sqlite"
+
+    @Option(name: .long, help: "Output: \(FindingsFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: FindingsFormat = .text
+
+    @Option(name: .long, help: "Exit with 4 when a finding is at least this severe: error, warning or never.")
+    var failOn: FailOn = .error
+
+    @Option(name: .long, help: "A JSON file that turns rules off or changes their severity.")
+    var rules: String?
+
+    func run() throws {
+        var configuration = RuleConfiguration()
+        if let rules {
+            do { configuration = try RuleConfiguration(file: rules) } catch { throw Failure(error) }
+        }
+        var validator = BatchValidator(configuration: configuration)
+        var accounts: [ValidatedAccount] = []
+        var rejects: [Reject] = []
+        do {
+            if sources.isEmpty {
+                let store = try AccountStore(path: db, create: false)
+                try store.forEachAccount { account in
+                    let source = SourceReference(file: account.identity.origin.isEmpty ? db : account.identity.origin)
+                    accounts.append(ValidatedAccount(
+                        email: account.identity.email, source: source.description,
+                        findings: validator.validate(account, source: source)))
+                }
+            } else {
+                for entry in try SourceList(arguments: sources).entries {
+                    let reader = try entry.format.reader(path: entry.path)
+                    while let item = try reader.next() {
+                        switch consume item {
+                        case let .account(account, source):
+                            accounts.append(ValidatedAccount(
+                                email: account.identity.email, source: source.description,
+                                findings: validator.validate(account, source: source)))
+                        case .reject(let reject):
+                            rejects.append(reject)
+                        }
+                    }
+                }
+            }
+        } catch {
+            throw Failure(error)
+        }
+        let colour = format == .text && FileHandleStream.standardOutput.isTerminal
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        FileHandleStream.standardOutput.write(format.render(accounts, failOn: failOn.severity, colour: colour))
+        if !rejects.isEmpty {
+            FileHandleStream.standardError.write(
+                "records that could not be read:\n" + rejects.map { "  \($0)\n" }.joined())
+        }
+        if let threshold = failOn.severity,
+            accounts.contains(where: { $0.findings.contains { $0.severity >= threshold } })
+        {
+            throw ExitStatus.findings.code
+        }
+        if !rejects.isEmpty { throw ExitStatus.rejected.code }
+    }
+}
