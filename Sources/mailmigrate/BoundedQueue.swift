@@ -6,7 +6,6 @@ import Foundation
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
-    private var head = 0
     private let capacity: Int
     private var closed = false
 
@@ -17,7 +16,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
     func put(_ item: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while items.count - head >= capacity && !closed { condition.wait() }
+        while items.count >= capacity && !closed { condition.wait() }
         if closed { return false }
         items.append(item)
         condition.broadcast()
@@ -30,15 +29,12 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let deadline = Date(timeIntervalSinceNow: timeout)
-        while items.count - head == 0 {
+        while items.isEmpty {
             if !condition.wait(until: deadline) { return nil }
         }
-        let item = items[head]
-        head += 1
-        if head > 64 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
+        // Removed at once (the array holds at most `capacity` items), so a
+        // taken item is not kept alive by the queue.
+        let item = items.removeFirst()
         condition.broadcast()
         return item
     }

@@ -44,8 +44,8 @@ final class ImportPipeline {
     /// storing (this thread). The first two together cost more than storing,
     /// so splitting them lets both cores work all the time.
     func run() throws {
-        let accounts = BoundedQueue<ReadBatch>(capacity: 3)
-        let queue = BoundedQueue<Batch>(capacity: 3)
+        let accounts = BoundedQueue<ReadBatch>(capacity: 16)
+        let queue = BoundedQueue<Batch>(capacity: 16)
         let entries = sources.entries
         let reader = Thread {
             Self.read(entries, into: accounts)
