@@ -29,6 +29,12 @@ public final class AccountStore {
             + " WHERE id = ?")
     private lazy var updateState = try? db.prepare(
         "UPDATE account_state SET content_hash = ?, last_seen_run = ?, last_source = ? WHERE account_id = ?")
+    private lazy var insertFinding = try? db.prepare(
+        """
+        INSERT INTO findings(run_id, account_id, source, rule, severity, field, message, fix)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    private lazy var deleteFindings = try? db.prepare("DELETE FROM findings WHERE account_id = ? AND run_id = ?")
     private lazy var insertReject = try? db.prepare(
         "INSERT INTO rejects(run_id, source, file, line, reason) VALUES (?, ?, ?, ?, ?)")
 
@@ -184,6 +190,26 @@ public final class AccountStore {
         return .unchanged(id: existing.id)
     }
 
+    /// Records what validation found about an account stored in this run.
+    public func recordFinding(
+        accountID: Int64, source: SourceReference, rule: String, severity: String, field: String?,
+        message: String, fix: String?
+    ) throws(StoreError) {
+        guard let run = currentRun, let insert = insertFinding else {
+            throw StoreError(path: path, message: "no run started")
+        }
+        insert.bind(1, run)
+        insert.bind(2, accountID)
+        insert.bind(3, source.description)
+        insert.bind(4, rule)
+        insert.bind(5, severity)
+        if let field { insert.bind(6, field) } else { insert.bindNull(6) }
+        insert.bind(7, message)
+        if let fix { insert.bind(8, fix) } else { insert.bindNull(8) }
+        defer { insert.reset() }
+        try insert.step()
+    }
+
     /// Records a record that could not become an account.
     public func recordReject(source: SourceReference, reason: String) throws(StoreError) {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
@@ -267,6 +293,12 @@ public final class AccountStore {
                     statement.bind(1, duplicate.id)
                     defer { statement.reset() }
                     try statement.step()
+                }
+                if let deleteFindings {
+                    deleteFindings.bind(1, duplicate.id)
+                    deleteFindings.bind(2, run)
+                    defer { deleteFindings.reset() }
+                    try deleteFindings.step()
                 }
                 let reason = "the same account (address, server and login) as \(duplicate.first), which was stored"
                 try insertRejectRow(run: run, source: duplicate.source, reason: reason)

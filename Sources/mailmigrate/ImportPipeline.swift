@@ -2,6 +2,7 @@ import Exporters
 import Foundation
 import Importers
 import MailModel
+import Validation
 
 /// Reads every source and stores what it reads, on three threads: one reads
 /// and parses records into accounts, one normalises them into `AccountRow`s,
@@ -15,11 +16,16 @@ final class ImportPipeline {
     private let sources: SourceList
     private let store: AccountStore
     private let progress: ProgressLine
+    /// Nil: no validation (`run --no-validate`).
+    private let rules: RuleConfiguration?
+    /// Findings stored, by severity.
+    private(set) var findingCounts: [Severity: Int] = [:]
 
-    init(sources: SourceList, store: AccountStore, progress: ProgressLine) {
+    init(sources: SourceList, store: AccountStore, progress: ProgressLine, rules: RuleConfiguration?) {
         self.sources = sources
         self.store = store
         self.progress = progress
+        self.rules = rules
     }
 
     enum Batch: Sendable {
@@ -28,9 +34,10 @@ final class ImportPipeline {
         case end
     }
 
-    /// An account already turned into its row, or a reject.
+    /// An account already turned into its row, with what validation found,
+    /// or a reject.
     enum ImportItemRow: Sendable {
-        case row(AccountRow)
+        case row(AccountRow, [Finding])
         case reject(Reject)
     }
 
@@ -52,8 +59,9 @@ final class ImportPipeline {
         }
         reader.name = "reader"
         reader.stackSize = 4 << 20
+        let rules = self.rules
         let normaliser = Thread {
-            Self.normalise(accounts, into: queue)
+            Self.normalise(accounts, into: queue, rules: rules)
         }
         normaliser.name = "normaliser"
         reader.start()
@@ -77,9 +85,18 @@ final class ImportPipeline {
             case .items(let items):
                 for item in items {
                     switch item {
-                    case .row(let row):
-                        if case .duplicateInRun = try store.store(row) {
+                    case let .row(row, findings):
+                        switch try store.store(row) {
+                        case .duplicateInRun:
                             keep(source: row.source.description, reason: "duplicate account, not stored again")
+                        case .inserted(let id), .updated(let id), .unchanged(let id):
+                            for finding in findings {
+                                try store.recordFinding(
+                                    accountID: id, source: row.source, rule: finding.rule,
+                                    severity: finding.severity.rawValue, field: finding.field?.name,
+                                    message: finding.message, fix: finding.fix)
+                                findingCounts[finding.severity, default: 0] += 1
+                            }
                         }
                     case .reject(let reject):
                         try store.recordReject(source: reject.source, reason: reject.reason)
@@ -131,7 +148,10 @@ final class ImportPipeline {
         }
     }
 
-    private static func normalise(_ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>) {
+    private static func normalise(
+        _ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>, rules: RuleConfiguration?
+    ) {
+        var validator = rules.map { BatchValidator(configuration: $0) }
         while true {
             guard let next = input.take(timeout: 1) else { continue }
             switch consume next {
@@ -146,7 +166,9 @@ final class ImportPipeline {
                 rows.reserveCapacity(items.count)
                 for item in items {
                     switch item {
-                    case let .account(account, source): rows.append(.row(AccountRow(account: account, source: source)))
+                    case let .account(account, source):
+                        let findings = validator?.validate(account, source: source) ?? []
+                        rows.append(.row(AccountRow(account: account, source: source), findings))
                     case .reject(let reject): rows.append(.reject(reject))
                     }
                 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Exporters
 import Foundation
 import Importers
+import Validation
 
 /// `mailmigrate run`: import sources into the SQLite store.
 struct RunCommand: ParsableCommand {
@@ -15,8 +16,13 @@ struct RunCommand: ParsableCommand {
             input twice adds a run and changes no account. A run is one transaction: when it \
             fails or is interrupted, the database is left as it was.
 
+            Every account is validated as it is imported (see `mailmigrate rules`; --rules to \
+            configure, --no-validate to skip) and the findings are stored with the run \
+            (table findings); `mailmigrate validate` prints them.
+
             A summary goes to standard error: records read, accounts imported \
-            (new/updated/unchanged), rejected records with file:line and reason, time.
+            (new/updated/unchanged), rejected records with file:line and reason, findings by \
+            severity, time.
             """)
 
     @Argument(help: "Files, directories or - (standard input) to import.")
@@ -31,12 +37,20 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the summary as JSON on standard output.")
     var json = false
 
+    @Flag(name: .long, help: "Do not validate the accounts (no findings are stored).")
+    var noValidate = false
+
+    @Option(name: .long, help: "A JSON file that turns validation rules off or changes their severity.")
+    var rules: String?
+
     func run() throws {
         let started = Date()
         InterruptSignal.install()
         let sourceList: SourceList
         let store: AccountStore
+        var ruleConfiguration: RuleConfiguration? = noValidate ? nil : RuleConfiguration()
         do {
+            if let rules, !noValidate { ruleConfiguration = try RuleConfiguration(file: rules) }
             sourceList = try SourceList(arguments: sources)
             store = try AccountStore(path: db)
         } catch {
@@ -44,7 +58,8 @@ struct RunCommand: ParsableCommand {
         }
 
         let pipeline = ImportPipeline(
-            sources: sourceList, store: store, progress: ProgressLine(enabled: !quiet && !json))
+            sources: sourceList, store: store, progress: ProgressLine(enabled: !quiet && !json),
+            rules: ruleConfiguration)
         let summary: RunSummary
         do {
             _ = try store.beginRun(sources: sourceList.entries.map(\.path))
@@ -64,7 +79,8 @@ struct RunCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let report = RunReport(
             summary: summary, database: db, seconds: seconds, rejects: pipeline.rejects,
-            rejectsKept: pipeline.rejectsKept, skipped: sourceList.skipped)
+            rejectsKept: pipeline.rejectsKept, skipped: sourceList.skipped,
+            findings: noValidate ? nil : pipeline.findingCounts)
         if json {
             FileHandleStream.standardOutput.write(report.json())
         }

@@ -1,5 +1,6 @@
 import Exporters
 import Foundation
+import Validation
 
 /// The summary of a run, as text for people or JSON for scripts.
 struct RunReport {
@@ -9,6 +10,8 @@ struct RunReport {
     let rejects: [(source: String, reason: String)]
     let rejectsKept: Int
     let skipped: [String]
+    /// Findings stored by severity; nil when the run did not validate.
+    let findings: [Severity: Int]?
 
     /// Without `brief`: all counts. With it: only the rejected records.
     func text(brief: Bool) -> String {
@@ -20,6 +23,10 @@ struct RunReport {
             out += "  accounts imported  \(s.accountsImported)"
             out += " (\(s.accountsNew) new, \(s.accountsUpdated) updated, \(s.accountsUnchanged) unchanged)\n"
             out += "  rejected           \(s.rejected)\n"
+            if let f = findings {
+                out += "  findings           \(f[.error, default: 0]) errors, \(f[.warning, default: 0]) warnings, "
+                    + "\(f[.info, default: 0]) info (mailmigrate validate --db \(database))\n"
+            }
             out += "  time               \(String(format: "%.2f", seconds)) s\n"
             for path in skipped { out += "  skipped (not a supported format): \(path)\n" }
         }
@@ -47,6 +54,9 @@ struct RunReport {
             "skipped": skipped,
         ]
         if summary.rejected > rejects.count { object["rejects_truncated"] = true }
+        if let f = findings {
+            object["findings"] = ["error": f[.error, default: 0], "warning": f[.warning, default: 0], "info": f[.info, default: 0]]
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -61,6 +61,19 @@ import FoundationXML
         #expect(pairs == Self.golden.map { "\($0.0) \($0.1)" })
     }
 
+    @Test func runStoresTheFindingsOfItsAccounts() throws {
+        let dir = TemporaryDirectory()
+        let result = try MM.run(["run", MM.samples, "--json"], in: dir.path)
+        #expect(result.status == 0)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["findings"] as? [String: Int] == ["error": 9, "warning": 10, "info": 0])
+        let text = try MM.run(["run", MM.samples, "--db", "other.sqlite"], in: dir.path)
+        #expect(text.stderr.contains("  findings           9 errors, 10 warnings, 0 info (mailmigrate validate --db other.sqlite)\n"))
+        let skipped = try MM.run(["run", MM.samples, "--db", "none.sqlite", "--json", "--no-validate"], in: dir.path)
+        let noFindings = try #require(try JSONSerialization.jsonObject(with: Data(skipped.stdout.utf8)) as? [String: Any])
+        #expect(noFindings["findings"] == nil)
+    }
+
     @Test func failOnSetsTheExitCode() throws {
         let dir = TemporaryDirectory()
         dir.file("ok.csv", "email,incoming_protocol,incoming_host,incoming_port,incoming_security\na@x.de,imap,imap.x.de,993,tls\n")

@@ -75,7 +75,14 @@ import Testing
         _ = try store.store(row(account("a@x.de"), line: 2))
         _ = try store.store(row(account("b@x.de"), line: 3))
         _ = try store.store(row(account("A@x.de"), line: 9))  // same natural key as line 2
+        try store.recordFinding(
+            accountID: 3, source: SourceReference(file: "in.csv", line: 9), rule: "duplicate-account",
+            severity: "error", field: "email", message: "m", fix: nil)
+        try store.recordFinding(
+            accountID: 1, source: SourceReference(file: "in.csv", line: 2), rule: "cleartext-connection",
+            severity: "warning", field: nil, message: "m", fix: "f")
         let (summary, late) = try store.finishRun()
+        #expect(try store.count("findings") == 1)  // the duplicate's finding went with it
         #expect(summary.recordsRead == 3 && summary.accountsNew == 2 && summary.rejected == 1)
         #expect(late.map(\.source) == ["in.csv:9"])
         #expect(try store.count("accounts") == 2)
