@@ -7,12 +7,15 @@ public struct BatchValidator: Sendable {
     private let accountRules: [(rule: any AccountRule, severity: Severity)]
     private var batchRules: [(rule: any BatchRule, severity: Severity)]
 
-    public init(configuration: RuleConfiguration = RuleConfiguration()) {
+    /// With `batchRules` false only the account rules run: memory then stays
+    /// flat however many accounts pass (what `run` needs; a duplicate account
+    /// is a reject there anyway).
+    public init(configuration: RuleConfiguration = RuleConfiguration(), batchRules includeBatchRules: Bool = true) {
         accountRules = RuleCatalog.rules.compactMap { rule in
             configuration.severity(of: type(of: rule).description.identifier, default: type(of: rule).description.severity)
                 .map { (rule, $0) }
         }
-        batchRules = RuleCatalog.batchRules.compactMap { type in
+        batchRules = (includeBatchRules ? RuleCatalog.batchRules : []).compactMap { type in
             configuration.severity(of: type.description.identifier, default: type.description.severity)
                 .map { (type.init(), $0) }
         }
@@ -22,7 +25,8 @@ public struct BatchValidator: Sendable {
         var findings: [Finding] = []
         for (rule, severity) in accountRules { findings += rule.validate(account, severity: severity) }
         for index in batchRules.indices {
-            findings += batchRules[index].rule.validate(account, source: source, severity: batchRules[index].severity)
+            let severity = batchRules[index].severity
+            findings += batchRules[index].rule.validate(account, source: source, severity: severity)
         }
         return findings
     }

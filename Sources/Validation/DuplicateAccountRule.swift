@@ -16,16 +16,13 @@ struct DuplicateAccountRule: BatchRule {
             [.email: "info@example.de", .incomingHost: "imap.example.de", .incomingUser: "info2"],
         ]])
 
-    private var firstSource: [String: String] = [:]
+    private let firstSeen = FirstSeen()
 
     init() {}
 
     mutating func validate(_ account: MailAccount, source: SourceReference, severity: Severity) -> [Finding] {
         let key = NaturalKey(of: account).description
-        if let first = firstSource[key] {
-            return [finding(severity, .email, "the same account (address, server and login) as \(first)")]
-        }
-        firstSource[key] = source.description
-        return []
+        guard let first = firstSeen.previous(for: key, source: source.description) else { return [] }
+        return [finding(severity, .email, "the same account (address, server and login) as \(first)")]
     }
 }

@@ -18,7 +18,7 @@ struct DuplicateSenderRule: BatchRule {
             [.email: "max@example.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de"],
         ]])
 
-    private var firstSource: [String: String] = [:]
+    private let firstSeen = FirstSeen()
 
     init() {}
 
@@ -27,12 +27,8 @@ struct DuplicateSenderRule: BatchRule {
         let explicit = !account.outgoing.senderAddress.isEmpty
         let sender = (explicit ? account.outgoing.senderAddress : account.identity.email).foldedForComparison()
         guard !sender.isEmpty else { return [] }
-        if let first = firstSource[sender] {
-            return [finding(
-                severity, explicit ? .outgoingSenderAddress : .email,
-                "\(sender) is also the sender address of \(first)")]
-        }
-        firstSource[sender] = source.description
-        return []
+        guard let first = firstSeen.previous(for: sender, source: source.description) else { return [] }
+        return [finding(
+            severity, explicit ? .outgoingSenderAddress : .email, "\(sender) is also the sender address of \(first)")]
     }
 }

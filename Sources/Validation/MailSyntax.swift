@@ -1,49 +1,91 @@
+import MailModel
+
 /// What a host name and a mail address may look like, Unicode-aware: an
 /// internationalised name (`müller.de`) is as valid as its ASCII form.
+/// Checked on UTF-8 bytes, since every account's hosts and addresses pass
+/// through here; only non-ASCII labels take Unicode's character properties.
 enum MailSyntax {
     /// Why `host` is not a usable server name, or nil when it is.
     static func hostProblem(_ host: String) -> String? {
-        if host.contains("://") { return "contains a URL scheme" }
-        if host.contains(where: { $0 == " " || $0 == "\t" }) { return "contains white space" }
-        if host.contains("/") { return "contains a path" }
-        if host.contains("@") { return "contains '@' (an address, not a host)" }
-        if host.count > 253 { return "is longer than 253 characters" }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        for label in labels {
-            if label.isEmpty { return "has an empty label (two dots, or a dot at the start or end)" }
-            if label.count > 63 { return "has a label longer than 63 characters" }
-            if label.first == "-" || label.last == "-" { return "has a label that starts or ends with '-'" }
-            if !label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+        let bytes = Array(host.utf8)
+        return hostProblem(bytes[...], original: host)
+    }
+
+    private static func hostProblem(_ bytes: ArraySlice<UInt8>, original: String) -> String? {
+        if bytes.contains(UInt8(ascii: ":")) && original.contains("://") { return "contains a URL scheme" }
+        if bytes.contains(where: { $0 == 0x20 || $0 == 0x09 }) { return "contains white space" }
+        if bytes.contains(UInt8(ascii: "/")) { return "contains a path" }
+        if bytes.contains(UInt8(ascii: "@")) { return "contains '@' (an address, not a host)" }
+        if bytes.count > 253 && original.count > 253 { return "is longer than 253 characters" }
+        var labelStart = bytes.startIndex
+        var index = bytes.startIndex
+        while true {
+            if index == bytes.endIndex || bytes[index] == UInt8(ascii: ".") {
+                if let problem = labelProblem(bytes[labelStart..<index]) { return problem }
+                if index == bytes.endIndex { return nil }
+                labelStart = index + 1
+            }
+            index += 1
+        }
+    }
+
+    private static func labelProblem(_ label: ArraySlice<UInt8>) -> String? {
+        if label.isEmpty { return "has an empty label (two dots, or a dot at the start or end)" }
+        if label.first == UInt8(ascii: "-") || label.last == UInt8(ascii: "-") {
+            return "has a label that starts or ends with '-'"
+        }
+        var ascii = true
+        for byte in label {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                continue
+            case 0x80...:
+                ascii = false
+            default:
                 return "has a character that no host name holds"
             }
         }
-        return nil
+        if ascii {
+            return label.count > 63 ? "has a label longer than 63 characters" : nil
+        }
+        let text = String(decoding: label, as: UTF8.self)
+        if text.count > 63 { return "has a label longer than 63 characters" }
+        return text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            ? nil : "has a character that no host name holds"
     }
 
     /// Why `address` is not a mail address, or nil when it is.
     static func addressProblem(_ address: String) -> String? {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return "needs exactly one '@'" }
-        let local = parts[0]
+        let bytes = Array(address.utf8)
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else {
+            return "needs exactly one '@'"
+        }
+        let local = bytes[..<at]
         if local.isEmpty { return "has nothing before the '@'" }
-        if local.count > 64 { return "has more than 64 characters before the '@'" }
-        if local.contains(where: { $0 == " " || $0 == "," || $0 == "<" || $0 == ">" }) {
+        if local.count > 64 && String(decoding: local, as: UTF8.self).count > 64 {
+            return "has more than 64 characters before the '@'"
+        }
+        if local.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3C || $0 == 0x3E }) {
             return "has a space, comma or angle bracket before the '@'"
         }
-        if local.hasPrefix(".") || local.hasSuffix(".") || local.contains("..") {
+        let dot = UInt8(ascii: ".")
+        if local.first == dot || local.last == dot || zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }) {
             return "has a misplaced dot before the '@'"
         }
-        let domain = String(parts[1])
+        let domain = bytes[(at + 1)...]
         if domain.isEmpty { return "has no domain after the '@'" }
-        if !domain.contains(".") { return "has a domain without a dot" }
-        if let problem = hostProblem(domain) { return "has a domain that \(problem)" }
+        if !domain.contains(dot) { return "has a domain without a dot" }
+        if let problem = hostProblem(domain, original: String(decoding: domain, as: UTF8.self)) {
+            return "has a domain that \(problem)"
+        }
         return nil
     }
 
     /// The domain of an address, lower-cased; nil without one.
     static func domain(of address: String) -> String? {
-        guard let at = address.lastIndex(of: "@") else { return nil }
-        let domain = address[address.index(after: at)...]
-        return domain.isEmpty ? nil : domain.lowercased()
+        guard let at = address.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }
+        let domain = Substring(address.utf8[address.utf8.index(after: at)...])
+        return domain.isEmpty ? nil : String(domain).foldedForComparison()
     }
 }

@@ -18,17 +18,8 @@ struct MissingHostRule: AccountRule {
 
     func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
         ServerEndpoint.all(of: account).compactMap { endpoint in
-            guard endpoint.host.trimmingCharacters(in: " \t").isEmpty else { return nil }
+            guard endpoint.host.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
             return finding(severity, endpoint.hostField, "\(endpoint.label) server has no host name")
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

@@ -4,28 +4,45 @@ import MailModel
 /// ordinary clients (Google since 2024/25, Microsoft 365 since 2022/26) and
 /// want OAuth 2.0 instead.
 enum OAuthHosts {
+    private static let hosts: [String: OAuthProvider] = [
+        "imap.gmail.com": .google, "smtp.gmail.com": .google, "pop.gmail.com": .google,
+        "imap.googlemail.com": .google, "smtp.googlemail.com": .google,
+        "outlook.office365.com": .microsoft, "smtp.office365.com": .microsoft, "outlook.office.com": .microsoft,
+        "smtp-mail.outlook.com": .microsoft,
+    ]
+
     static func provider(of host: String) -> OAuthProvider? {
-        let h = host.foldedForComparison()
-        let google = ["imap.gmail.com", "smtp.gmail.com", "pop.gmail.com", "imap.googlemail.com", "smtp.googlemail.com"]
-        if google.contains(h) { return .google }
-        let microsoft = ["outlook.office365.com", "smtp.office365.com", "outlook.office.com", "smtp-mail.outlook.com"]
-        if microsoft.contains(h) { return .microsoft }
-        return nil
+        hosts[host.foldedForComparison()]
     }
 
-    /// Host, authentication, provider and fields of the account's two servers.
-    static func logins(of account: MailAccount)
-        -> [(host: String, auth: AuthenticationMethod?, provider: OAuthProvider?, authField: CanonicalField, providerField: CanonicalField, password: Bool, passwordField: CanonicalField)]
-    {
+    /// One login of an account: its host, how it authenticates, and the
+    /// fields a finding about it names.
+    struct Login {
+        let host: String
+        let auth: AuthenticationMethod?
+        let provider: OAuthProvider?
+        let authField: CanonicalField
+        let providerField: CanonicalField
+        let password: Bool
+        let passwordField: CanonicalField
+    }
+
+    /// The logins of the account's two servers (incoming, and SMTP unless it sends with mail()).
+    static func logins(of account: MailAccount) -> [Login] {
         let i = account.incoming
         let o = account.outgoing
-        var result: [(String, AuthenticationMethod?, OAuthProvider?, CanonicalField, CanonicalField, Bool, CanonicalField)] = []
+        var result: [Login] = []
+        result.reserveCapacity(2)
         if !i.host.isEmpty {
-            result.append((i.host, i.authentication, i.oauthProvider, .incomingAuth, .incomingOAuthProvider, !i.password.isEmpty, .incomingPassword))
+            result.append(Login(
+                host: i.host, auth: i.authentication, provider: i.oauthProvider, authField: .incomingAuth,
+                providerField: .incomingOAuthProvider, password: !i.password.isEmpty, passwordField: .incomingPassword))
         }
         if !o.host.isEmpty && o.method != .systemMail {
-            result.append((o.host, o.authentication, o.oauthProvider, .outgoingAuth, .outgoingOAuthProvider, !o.password.isEmpty, .outgoingPassword))
+            result.append(Login(
+                host: o.host, auth: o.authentication, provider: o.oauthProvider, authField: .outgoingAuth,
+                providerField: .outgoingOAuthProvider, password: !o.password.isEmpty, passwordField: .outgoingPassword))
         }
-        return result.map { (host: $0.0, auth: $0.1, provider: $0.2, authField: $0.3, providerField: $0.4, password: $0.5, passwordField: $0.6) }
+        return result
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 import Foundation
 import MailModel
 
@@ -30,6 +34,8 @@ struct SignatureImageNotExternalRule: AccountRule {
 
     /// The `src` values of the `<img>` tags in an HTML text.
     static func imageSources(in html: String) -> [String] {
+        // Most signatures have no image: a byte scan for "<img" in any case says so quickly.
+        guard Self.mayHoldImage(html) else { return [] }
         var sources: [String] = []
         var searchFrom = html.startIndex
         while let tag = html.range(of: "<img", options: .caseInsensitive, range: searchFrom..<html.endIndex) {
@@ -49,5 +55,23 @@ struct SignatureImageNotExternalRule: AccountRule {
             searchFrom = tagEnd
         }
         return sources
+    }
+
+    private static func mayHoldImage(_ html: String) -> Bool {
+        let scan: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 3 < bytes.count, bytes[at + 1] | 0x20 == UInt8(ascii: "i"), bytes[at + 2] | 0x20 == UInt8(ascii: "m"),
+                    bytes[at + 3] | 0x20 == UInt8(ascii: "g")
+                {
+                    return true
+                }
+                offset = at + 1
+            }
+            return false
+        }
+        return html.utf8.withContiguousStorageIfAvailable(scan) ?? Array(html.utf8).withUnsafeBufferPointer(scan)
     }
 }

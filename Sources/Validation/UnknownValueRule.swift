@@ -21,19 +21,24 @@ struct UnknownValueRule: AccountRule {
         ])
 
     func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+        let i = account.incoming
+        let o = account.outgoing
+        // The model keeps a word it does not know as `unrecognized`: look at those directly.
+        let raw: [(CanonicalField, String?)] = [
+            (.incomingProtocol, i.protocolKind?.unrecognizedWord), (.incomingSecurity, i.security?.unrecognizedWord),
+            (.incomingAuth, i.authentication?.unrecognizedWord), (.incomingOAuthProvider, i.oauthProvider?.unrecognizedWord),
+            (.outgoingMethod, o.method?.unrecognizedWord), (.outgoingSecurity, o.security?.unrecognizedWord),
+            (.outgoingAuth, o.authentication?.unrecognizedWord), (.outgoingOAuthProvider, o.oauthProvider?.unrecognizedWord),
+        ]
         var findings: [Finding] = []
-        for field in CanonicalField.ordered {
-            guard case .enumeration(let words) = field.kind else { continue }
-            let text = field.text(in: account)
-            if !text.isEmpty && !words.contains(text) {
-                findings.append(
-                    finding(
-                        severity, field, "\(field.name) is '\(text)', which is not one of: \(words.joined(separator: ", "))"))
-            }
-        }
-        if case .unrecognized(let raw) = account.archive.deleteAfterDays {
+        for (field, word) in raw {
+            guard let word, case .enumeration(let words) = field.kind else { continue }
             findings.append(
-                finding(severity, .archiveDeleteAfterDays, "archive_delete_after_days is '\(raw)', not a number of days"))
+                finding(severity, field, "\(field.name) is '\(word)', which is not one of: \(words.joined(separator: ", "))"))
+        }
+        if case .unrecognized(let word) = account.archive.deleteAfterDays {
+            findings.append(
+                finding(severity, .archiveDeleteAfterDays, "archive_delete_after_days is '\(word)', not a number of days"))
         }
         return findings
     }

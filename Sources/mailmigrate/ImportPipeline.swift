@@ -151,7 +151,9 @@ final class ImportPipeline {
     private static func normalise(
         _ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>, rules: RuleConfiguration?
     ) {
-        var validator = rules.map { BatchValidator(configuration: $0) }
+        // Account rules only: batch rules remember every key they see, and a
+        // run's memory must not grow with its input (`validate` runs them).
+        var validator = rules.map { BatchValidator(configuration: $0, batchRules: false) }
         while true {
             guard let next = input.take(timeout: 1) else { continue }
             switch consume next {

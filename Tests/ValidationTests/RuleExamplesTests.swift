@@ -121,3 +121,31 @@ import Testing
         }
     }
 }
+
+@Suite struct BatchRuleMemoryTests {
+    /// A batch rule travels through the validator as a value; its memory must
+    /// be shared by every copy, or each account would copy the whole map of
+    /// keys seen (which once made a 1M-row run quadratic).
+    @Test func copiesOfABatchRuleShareTheirMemory() throws {
+        let a = try Example([.email: "a@x.de", .incomingHost: "imap.x.de", .incomingUser: "a"]).account()
+        var original = DuplicateAccountRule()
+        let copy = original
+        #expect(original.validate(a, source: .init(file: "x.csv", line: 2), severity: .error).isEmpty)
+        var later = copy
+        #expect(later.validate(a, source: .init(file: "x.csv", line: 9), severity: .error).map(\.message)
+            == ["the same account (address, server and login) as x.csv:2"])
+    }
+
+    @Test func theValidatorRemembersAcrossAccounts() throws {
+        var validator = BatchValidator()
+        for n in 0..<1000 {
+            let account = try Example([.email: "user\(n)@example.de", .incomingProtocol: "imap",
+                                       .incomingHost: "imap.example.de", .incomingPort: "993",
+                                       .incomingSecurity: "tls", .incomingUser: "user\(n)"]).account()
+            #expect(validator.validate(account, source: .init(file: "x.csv", line: n + 2)).isEmpty)
+        }
+        let again = try Example([.email: "user7@example.de", .incomingProtocol: "imap", .incomingHost: "imap.example.de",
+                                 .incomingPort: "993", .incomingSecurity: "tls", .incomingUser: "user7"]).account()
+        #expect(validator.validate(again, source: .init(file: "x.csv", line: 2000)).map(\.rule) == ["duplicate-account"])
+    }
+}
