@@ -13,7 +13,8 @@ struct ArchiveDaysInvalidRule: AccountRule {
             [.archiveEnabled: "true", .archiveDeleteAfterDays: "0"], [.archiveEnabled: "true", .archiveDeleteAfterDays: "365"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         guard case .days(let days) = account.archive.deleteAfterDays, days < 0 else { return [] }
         return [finding(severity, .archiveDeleteAfterDays, "archive keeps mail for \(days) days")]
     }

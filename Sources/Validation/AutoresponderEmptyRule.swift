@@ -16,7 +16,8 @@ struct AutoresponderEmptyRule: AccountRule {
             [.autoresponderEnabled: "false"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         let a = account.autoresponder
         guard a.enabled else { return [] }
         var findings: [Finding] = []

@@ -19,7 +19,8 @@ struct AutoresponderTicketSubjectRule: AccountRule {
             [.ticketEnabled: "false", .autoresponderEnabled: "true", .autoresponderSubject: "Danke"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         guard account.ticket.enabled, account.autoresponder.enabled,
             !account.autoresponder.subject.contains("#{TICKET}")
         else { return [] }

@@ -23,7 +23,8 @@ public struct BatchValidator: Sendable {
 
     public mutating func validate(_ account: MailAccount, source: SourceReference) -> [Finding] {
         var findings: [Finding] = []
-        for (rule, severity) in accountRules { findings += rule.validate(account, severity: severity) }
+        let facts = AccountFacts(account)
+        for (rule, severity) in accountRules { findings += rule.validate(facts, severity: severity) }
         for index in batchRules.indices {
             let severity = batchRules[index].severity
             findings += batchRules[index].rule.validate(account, source: source, severity: severity)

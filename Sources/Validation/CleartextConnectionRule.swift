@@ -17,8 +17,8 @@ struct CleartextConnectionRule: AccountRule {
             [.outgoingEnabled: "true", .outgoingMethod: "system-mail"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        ServerEndpoint.all(of: account).compactMap { endpoint in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.endpoints.compactMap { endpoint in
             guard endpoint.security == ConnectionSecurity.none else { return nil }
             return finding(severity, endpoint.securityField, "\(endpoint.label) connection is not encrypted")
         }

@@ -19,7 +19,8 @@ struct InvalidAddressRule: AccountRule {
             [.email: "info@example.de", .outgoingSenderAddress: "vertrieb@example.de"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         var findings: [Finding] = []
         let checks: [(CanonicalField, String)] = [
             (.email, account.identity.email), (.outgoingSenderAddress, account.outgoing.senderAddress),

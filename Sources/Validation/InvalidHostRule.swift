@@ -19,8 +19,8 @@ struct InvalidHostRule: AccountRule {
             [.outgoingEnabled: "true", .outgoingHost: "192.168.10.5"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        ServerEndpoint.all(of: account).compactMap { endpoint in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.endpoints.compactMap { endpoint in
             guard !endpoint.host.isEmpty, let problem = MailSyntax.hostProblem(endpoint.host) else { return nil }
             return finding(severity, endpoint.hostField, "\(endpoint.label) host '\(endpoint.host)' \(problem)")
         }

@@ -13,8 +13,8 @@ struct InvalidPortRule: AccountRule {
         ],
         nonTriggeringExamples: [[.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "993"]])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        ServerEndpoint.all(of: account).compactMap { endpoint in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.endpoints.compactMap { endpoint in
             guard let port = endpoint.port, !(1...65535).contains(port) else { return nil }
             return finding(severity, endpoint.portField, "\(endpoint.label) port \(port) is not a TCP port (1 to 65535)")
         }

@@ -7,8 +7,14 @@ import MailModel
 enum MailSyntax {
     /// Why `host` is not a usable server name, or nil when it is.
     static func hostProblem(_ host: String) -> String? {
-        let bytes = Array(host.utf8)
-        return hostProblem(bytes[...], original: host)
+        if let problem = host.utf8.withContiguousStorageIfAvailable({ hostProblem($0[...], original: host) }) {
+            return problem
+        }
+        return hostProblem(Array(host.utf8).withUnsafeBufferPointer { Array($0) }[...], original: host)
+    }
+
+    private static func hostProblem(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, original: String) -> String? {
+        hostProblem(ArraySlice(bytes), original: original)
     }
 
     private static func hostProblem(_ bytes: ArraySlice<UInt8>, original: String) -> String? {

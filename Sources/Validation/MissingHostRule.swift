@@ -16,8 +16,8 @@ struct MissingHostRule: AccountRule {
             [.email: "info@example.de", .outgoingEnabled: "true", .outgoingMethod: "system-mail"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        ServerEndpoint.all(of: account).compactMap { endpoint in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.endpoints.compactMap { endpoint in
             guard endpoint.host.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
             return finding(severity, endpoint.hostField, "\(endpoint.label) server has no host name")
         }

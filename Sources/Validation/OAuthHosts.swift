@@ -17,7 +17,7 @@ enum OAuthHosts {
 
     /// One login of an account: its host, how it authenticates, and the
     /// fields a finding about it names.
-    struct Login {
+    struct Login: Sendable {
         let host: String
         let auth: AuthenticationMethod?
         let provider: OAuthProvider?

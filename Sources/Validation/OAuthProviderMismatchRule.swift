@@ -16,8 +16,8 @@ struct OAuthProviderMismatchRule: AccountRule {
             [.incomingProtocol: "imap", .incomingHost: "imap.example.de", .incomingAuth: "oauth2", .incomingOAuthProvider: "google"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        OAuthHosts.logins(of: account).compactMap { login in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.logins.compactMap { login in
             guard login.auth == .oauth2 else { return nil }
             guard let provider = login.provider else {
                 return finding(severity, login.providerField, "OAuth login on \(login.host) names no provider")

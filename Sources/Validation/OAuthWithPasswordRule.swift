@@ -15,8 +15,8 @@ struct OAuthWithPasswordRule: AccountRule {
             [.incomingProtocol: "imap", .incomingHost: "imap.example.de", .incomingAuth: "password", .incomingPassword: "pw"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        OAuthHosts.logins(of: account).compactMap { login in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.logins.compactMap { login in
             guard login.auth == .oauth2, login.password else { return nil }
             return finding(severity, login.passwordField, "OAuth login on \(login.host) has a password stored")
         }

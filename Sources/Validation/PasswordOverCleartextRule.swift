@@ -17,8 +17,8 @@ struct PasswordOverCleartextRule: AccountRule {
             [.outgoingEnabled: "true", .outgoingHost: "h", .outgoingSecurity: "none", .outgoingAuth: "none"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        ServerEndpoint.all(of: account).compactMap { endpoint in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.endpoints.compactMap { endpoint in
             guard endpoint.security == ConnectionSecurity.none, endpoint.authentication == .password else { return nil }
             return finding(
                 severity, endpoint.securityField, "\(endpoint.label) login sends the password without encryption")

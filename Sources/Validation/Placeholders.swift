@@ -4,20 +4,37 @@ import Glibc
 
 /// The `{NAME}` placeholders a text uses, in order of appearance.
 enum Placeholders {
-    static let autoresponder: Set<String> = ["TICKET", "BETREFF"]
-    static let signature: Set<String> = [
+    static let autoresponder: [String] = ["TICKET", "BETREFF"]
+    static let signature: [String] = [
         "MITARBEITER", "MITARBEITER_TELEFON", "MITARBEITER_MOBIL", "MITARBEITER_EMAIL", "MITARBEITER_TELEFAX",
     ]
+    private static let autoresponderBytes = autoresponder.map { Array($0.utf8) }
+    private static let signatureBytes = signature.map { Array($0.utf8) }
+
+    /// The placeholders in `text` that are not in `known` (a String is made
+    /// only for those: a known name is compared as bytes).
+    static func unknownNames(in text: String, forSignature: Bool) -> [String] {
+        let known = forSignature ? signatureBytes : autoresponderBytes
+        return names(in: text) { candidate in
+            !known.contains { name in
+                name.count == candidate.count && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, candidate.baseAddress!, name.count) == 0 }
+            }
+        }
+    }
 
     /// Names of upper-case letters, digits and `_` between braces. Scanned as
     /// UTF-8 bytes: braces and name characters are ASCII, and signatures are
     /// long HTML texts checked for every account.
     static func names(in text: String) -> [String] {
-        if let names = text.utf8.withContiguousStorageIfAvailable(names(in:)) { return names }
-        return names(in: Array(text.utf8).withUnsafeBufferPointer { Array($0) }[...])
+        names(in: text) { _ in true }
     }
 
-    private static func names(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    private static func names(in text: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> [String] {
+        if let names = text.utf8.withContiguousStorageIfAvailable({ names(in: $0, keeping: keep) }) { return names }
+        return Array(text.utf8).withUnsafeBufferPointer { names(in: $0, keeping: keep) }
+    }
+
+    private static func names(in bytes: UnsafeBufferPointer<UInt8>, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> [String] {
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "{")), bytes.count) != nil else { return [] }
         var names: [String] = []
         var start = -1
@@ -27,7 +44,8 @@ enum Placeholders {
                 start = index + 1
             } else if start >= 0 {
                 if byte == UInt8(ascii: "}") {
-                    if start < index { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                    let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    if start < index && keep(name) { names.append(String(decoding: name, as: UTF8.self)) }
                     start = -1
                 } else if !isNameByte(byte) {
                     start = -1
@@ -35,10 +53,6 @@ enum Placeholders {
             }
         }
         return names
-    }
-
-    private static func names(in bytes: ArraySlice<UInt8>) -> [String] {
-        bytes.withUnsafeBufferPointer { names(in: $0) }
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

@@ -40,9 +40,9 @@ struct PortSecurityMismatchRule: AccountRule {
         465: (.smtp, .implicitTLS), 587: (.smtp, .plainOrStartTLS), 25: (.smtp, .plainOrStartTLS),
     ]
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
         var findings: [Finding] = []
-        for endpoint in ServerEndpoint.all(of: account) {
+        for endpoint in facts.endpoints {
             guard let port = endpoint.port, let known = Self.ports[port] else { continue }
             if let service = endpoint.service, service != known.service {
                 findings.append(

@@ -17,8 +17,8 @@ struct ProviderRequiresOAuthRule: AccountRule {
             [.incomingProtocol: "imap", .incomingHost: "imap.example.de", .incomingAuth: "password"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        OAuthHosts.logins(of: account).compactMap { login in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        facts.logins.compactMap { login in
             guard login.auth == .password, let provider = OAuthHosts.provider(of: login.host) else { return nil }
             return finding(
                 severity, login.authField,

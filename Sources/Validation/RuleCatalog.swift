@@ -53,8 +53,9 @@ public enum RuleCatalog {
     /// The findings of every rule for one account, at each rule's default severity.
     public static func validate(_ account: MailAccount) -> [Finding] {
         var findings: [Finding] = []
+        let facts = AccountFacts(account)
         for rule in rules {
-            findings += rule.validate(account, severity: type(of: rule).description.severity)
+            findings += rule.validate(facts, severity: type(of: rule).description.severity)
         }
         return findings
     }

@@ -18,7 +18,8 @@ struct SenderMismatchRule: AccountRule {
             [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         let sender = account.outgoing.senderAddress
         guard !sender.isEmpty, let senderDomain = MailSyntax.domain(of: sender),
             let mailboxDomain = MailSyntax.domain(of: account.identity.email), senderDomain != mailboxDomain

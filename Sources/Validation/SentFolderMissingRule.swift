@@ -13,7 +13,8 @@ struct SentFolderMissingRule: AccountRule {
             [.incomingProtocol: "imap", .incomingHost: "h", .incomingCopyToSent: "false"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         guard account.incoming.copyToSent, account.incoming.sentFolder.allSatisfy(\.isWhitespace) else { return [] }
         return [finding(severity, .incomingSentFolder, "sent mail is to be copied, but no sent folder is set")]
     }

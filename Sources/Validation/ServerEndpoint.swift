@@ -3,8 +3,8 @@ import MailModel
 /// One server an account talks to, seen the same way for incoming and
 /// outgoing mail, so that rules about hosts, ports and encryption are written
 /// once for both.
-struct ServerEndpoint {
-    enum Service: String {
+struct ServerEndpoint: Sendable {
+    enum Service: String, Sendable {
         case imap, pop3, smtp
     }
 

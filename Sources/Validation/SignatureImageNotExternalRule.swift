@@ -23,8 +23,9 @@ struct SignatureImageNotExternalRule: AccountRule {
             [.signatureHTML: "<p>Ohne Bild</p>"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        Self.imageSources(in: account.signature.html).compactMap { source in
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
+        return Self.imageSources(in: account.signature.html).compactMap { source in
             let lower = source.lowercased()
             guard !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) else { return nil }
             let shown = source.count > 60 ? String(source.prefix(57)) + "…" : source

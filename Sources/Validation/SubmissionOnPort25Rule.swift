@@ -16,7 +16,8 @@ struct SubmissionOnPort25Rule: AccountRule {
             [.outgoingEnabled: "true", .outgoingHost: "relay.intern", .outgoingPort: "25", .outgoingAuth: "none"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         let o = account.outgoing
         guard o.method != .systemMail, o.port == 25, o.authentication == .password || o.authentication == .oauth2
         else { return [] }

@@ -10,7 +10,8 @@ struct TicketWithoutIncomingRule: AccountRule {
         triggeringExamples: [[.ticketEnabled: "true", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de"]],
         nonTriggeringExamples: [[.ticketEnabled: "true", .incomingProtocol: "imap", .incomingHost: "imap.example.de"]])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         guard account.ticket.enabled, account.incoming.host.isEmpty else { return [] }
         return [finding(severity, .ticketEnabled, "tickets are on, but the account has no incoming server")]
     }

@@ -16,15 +16,16 @@ struct UnknownPlaceholderRule: AccountRule {
             [.autoresponderSubject: "#{TICKET} {BETREFF}", .signatureHTML: "<p>{MITARBEITER}<br>{MITARBEITER_TELEFON}</p>"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
-        let texts: [(CanonicalField, String, Set<String>)] = [
-            (.autoresponderSubject, account.autoresponder.subject, Placeholders.autoresponder),
-            (.autoresponderText, account.autoresponder.text, Placeholders.autoresponder),
-            (.signatureHTML, account.signature.html, Placeholders.signature),
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
+        let texts: [(CanonicalField, String, Bool)] = [
+            (.autoresponderSubject, account.autoresponder.subject, false),
+            (.autoresponderText, account.autoresponder.text, false),
+            (.signatureHTML, account.signature.html, true),
         ]
         var findings: [Finding] = []
-        for (field, text, known) in texts {
-            for name in Placeholders.names(in: text) where !known.contains(name) {
+        for (field, text, signature) in texts {
+            for name in Placeholders.unknownNames(in: text, forSignature: signature) {
                 findings.append(finding(severity, field, "{\(name)} in \(field.name) is not a placeholder the system knows"))
             }
         }

@@ -20,7 +20,8 @@ struct UnknownValueRule: AccountRule {
             [.archiveDeleteAfterDays: "30"],
         ])
 
-    func validate(_ account: MailAccount, severity: Severity) -> [Finding] {
+    func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
+        let account = facts.account
         let i = account.incoming
         let o = account.outgoing
         // The model keeps a word it does not know as `unrecognized`: look at those directly.

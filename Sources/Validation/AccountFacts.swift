@@ -1,0 +1,16 @@
+import MailModel
+
+/// An account with what several rules derive from it, computed once: the
+/// servers it talks to and its logins. Rules read these instead of each
+/// deriving them again, which matters when a run validates a million accounts.
+public struct AccountFacts: Sendable {
+    public let account: MailAccount
+    let endpoints: [ServerEndpoint]
+    let logins: [OAuthHosts.Login]
+
+    public init(_ account: MailAccount) {
+        self.account = account
+        endpoints = ServerEndpoint.all(of: account)
+        logins = OAuthHosts.logins(of: account)
+    }
+}
