@@ -7,6 +7,8 @@ public enum RuleCatalog {
         InvalidHostRule(),
         InvalidAddressRule(),
         InvalidPortRule(),
+        InvalidBccRule(),
+        MissingUserRule(),
         PortSecurityMismatchRule(),
         CleartextConnectionRule(),
         PasswordOverCleartextRule(),

@@ -41,7 +41,7 @@ import Testing
 
     @Test func portSecurityMismatchSaysWhatAndHow() throws {
         let found = try findings([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "993", .incomingSecurity: "none",
-                                  .incomingAuth: "password"])
+                                  .incomingAuth: "password", .incomingUser: "u"])
         #expect(found.map(\.rule) == ["port-security-mismatch", "cleartext-connection", "password-over-cleartext"])
         #expect(found[0] == Finding(
             rule: "port-security-mismatch", severity: .error, field: .incomingSecurity,
@@ -91,7 +91,7 @@ import Testing
     @Test func catalogueHasTheIssueRulesAndMore() {
         let ids = Set(RuleCatalog.identifiers)
         #expect(ids.count == RuleCatalog.identifiers.count)
-        #expect(ids.count >= 23)
+        #expect(ids.count >= 25)
     }
 }
 
@@ -102,7 +102,7 @@ import Testing
             .write(toFile: dir, atomically: true, encoding: .utf8)
         var validator = BatchValidator(configuration: try RuleConfiguration(file: dir))
         let account = try Example([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "143",
-                                   .incomingSecurity: "none", .incomingAuth: "password"]).account()
+                                   .incomingSecurity: "none", .incomingAuth: "password", .incomingUser: "u"]).account()
         let findings = validator.validate(account, source: .init(file: "x"))
         #expect(findings.map(\.rule) == ["password-over-cleartext"])
         #expect(findings.map(\.severity) == [.warning])
