@@ -7,8 +7,9 @@ struct MailMigrate: ParsableCommand {
         abstract: "Move e-mail account settings between ERP and CRM systems, in batch.",
         discussion: """
             Reads account settings (canonical CSV, plain or gzip), normalises them into one \
-            canonical account model and stores them in SQLite, where a re-run updates accounts \
-            instead of duplicating them; exports them again as CSV or JSON Lines.
+            canonical account model, validates them against a catalogue of rules and stores \
+            them in SQLite, where a re-run updates accounts instead of duplicating them; exports \
+            them again as CSV or JSON Lines.
 
             Exit codes: 0 all good; 1 failure (nothing changed); 2 usage error; \
             3 some records were rejected; 4 validation findings at or above --fail-on; \

@@ -16,9 +16,11 @@ struct RunCommand: ParsableCommand {
             input twice adds a run and changes no account. A run is one transaction: when it \
             fails or is interrupted, the database is left as it was.
 
-            Every account is validated as it is imported (see `mailmigrate rules`; --rules to \
-            configure, --no-validate to skip) and the findings are stored with the run \
-            (table findings); `mailmigrate validate` prints them.
+            Every account is checked by the per-account rules as it is imported (see \
+            `mailmigrate rules`; --rules to configure, --no-validate to skip) and the findings \
+            are stored with the run (table findings). The batch rules (duplicate-account, \
+            duplicate-sender) need memory for every key, so they run in `mailmigrate validate`, \
+            which also prints findings.
 
             A summary goes to standard error: records read, accounts imported \
             (new/updated/unchanged), rejected records with file:line and reason, findings by \
