@@ -22,8 +22,20 @@ struct AutoresponderTicketSubjectRule: AccountRule {
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
         let account = facts.account
         guard account.ticket.enabled, account.autoresponder.enabled,
-            !account.autoresponder.subject.contains("#{TICKET}")
+            !Self.containsTicketMarker(account.autoresponder.subject)
         else { return [] }
         return [finding(severity, .autoresponderSubject, "tickets are on, but the autoresponder subject has no #{TICKET}")]
+    }
+
+    private static let marker = Array("#{TICKET}".utf8)
+
+    /// Whether the subject holds `#{TICKET}`, searched as bytes.
+    static func containsTicketMarker(_ subject: String) -> Bool {
+        let bytes = Array(subject.utf8)
+        guard bytes.count >= marker.count else { return false }
+        for start in 0...(bytes.count - marker.count) where bytes[start] == UInt8(ascii: "#") {
+            if bytes[start..<(start + marker.count)].elementsEqual(marker) { return true }
+        }
+        return false
     }
 }

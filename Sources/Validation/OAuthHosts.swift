@@ -12,7 +12,12 @@ enum OAuthHosts {
     ]
 
     static func provider(of host: String) -> OAuthProvider? {
-        hosts[host.foldedForComparison()]
+        // Every such host is under .com: most hosts are not, and need no lookup.
+        let utf8 = host.utf8
+        guard utf8.count > 4 else { return nil }
+        let tail = utf8.suffix(4).map { $0 | 0x20 }
+        guard tail == Array(".com".utf8) else { return nil }
+        return hosts[host.foldedForComparison()]
     }
 
     /// One login of an account: its host, how it authenticates, and the

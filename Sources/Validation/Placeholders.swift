@@ -37,20 +37,17 @@ enum Placeholders {
     private static func names(in bytes: UnsafeBufferPointer<UInt8>, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> [String] {
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "{")), bytes.count) != nil else { return [] }
         var names: [String] = []
-        var start = -1
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "{") {
-                start = index + 1
-            } else if start >= 0 {
-                if byte == UInt8(ascii: "}") {
-                    let name = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    if start < index && keep(name) { names.append(String(decoding: name, as: UTF8.self)) }
-                    start = -1
-                } else if !isNameByte(byte) {
-                    start = -1
-                }
+        var index = 0
+        // Jump from one "{" to the next; only the bytes after a "{" are looked at.
+        while index < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "{")), bytes.count - index) {
+            let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            var end = open
+            while end < bytes.count && isNameByte(bytes[end]) { end += 1 }
+            if end < bytes.count && bytes[end] == UInt8(ascii: "}") && end > open {
+                let name = UnsafeBufferPointer(rebasing: bytes[open..<end])
+                if keep(name) { names.append(String(decoding: name, as: UTF8.self)) }
             }
+            index = end > open ? end : open
         }
         return names
     }
