@@ -137,13 +137,16 @@ public final class CSVRecordReader {
                 line += lines
                 return .record(line: startLine)
             case .malformed(let reason):
+                // Resume after the line the bad record started on; when that
+                // line's end is not read yet, skip to it across reads.
                 let startLine = line
                 if let nl = firstNewline(from: start) {
                     start = nl + 1
+                    line += 1
                 } else {
+                    skippingLine = true
                     start = end
                 }
-                line += 1
                 return .malformed(line: startLine, reason: reason)
             }
         }

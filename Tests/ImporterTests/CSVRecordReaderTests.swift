@@ -47,6 +47,18 @@ import Testing
         ])
     }
 
+    @Test(arguments: [1, 3, 4, 9, 1000])
+    func aBadRecordWhoseLineEndsInALaterReadIsSkippedToThatLineEnd(chunk: Int) throws {
+        // The error is seen at byte 4; the line goes on well past the first reads.
+        let text = "a,b\n\"x\"y,2222222222222222222222222222\nok,3\n"
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream(text, chunk: chunk)))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b"]),
+            .malformed(line: 2, reason: "unexpected character 'y' after the closing quote in column 1"),
+            .record(line: 3, fields: ["ok", "3"]),
+        ])
+    }
+
     @Test func unterminatedQuoteAtTheEndIsMalformedAndTheLinesAfterItAreRead() throws {
         let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("a,b\n\"open,1\nnext,2\n")))
         #expect(events == [
