@@ -145,9 +145,11 @@ final class SQLiteStatement {
         }
     }
 
+    /// Makes the statement ready to run again. Bindings stay: every caller
+    /// binds every parameter for each row, and clearing 60 of them per row
+    /// costs measurably in a bulk import.
     func reset() {
         sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
     }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
