@@ -56,10 +56,23 @@ public final class CanonicalCSVReader: AccountReader {
                 }
                 if failure != nil { break }
             }
-            if let failure { return .reject(Reject(source: source, reason: failure.description)) }
+            if let failure { return .reject(Reject(source: source, reason: reason(for: failure, columns: columns))) }
             if account.identity.origin.isEmpty { account.identity.origin = source.description }
             return .account(account, source)
         }
+    }
+
+    /// The reject reason for a value of the wrong kind. It quotes the value
+    /// only when the row holds no password: in a row whose columns were
+    /// shifted, the value could be the password, which must not reach a report.
+    private func reason(for failure: FieldValueError, columns: [Column]) -> String {
+        for index in columns.indices {
+            guard case .field(let field) = columns[index], field.kind == .secret else { continue }
+            if records.withField(index, { !$0.isEmpty }) {
+                return "\(failure.field): expected \(failure.expected) (value not shown: the row holds a password)"
+            }
+        }
+        return failure.description
     }
 
     private func readHeader() throws(InputError) {

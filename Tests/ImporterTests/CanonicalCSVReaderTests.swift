@@ -58,6 +58,15 @@ import Testing
         ])
     }
 
+    @Test func aPasswordInTheWrongColumnIsNotQuotedInTheReason() throws {
+        // The user swapped port and password: the port column holds the password.
+        let result = try items("email,incoming_password,incoming_port\nx@y.de,993,Geheim!1\n")
+        #expect(rejects(result).map(\.description) == [
+            "in.csv:2: incoming_port: expected a whole number (value not shown: the row holds a password)"
+        ])
+        #expect(!rejects(result)[0].description.contains("Geheim"))
+    }
+
     @Test func valuesThatReadButAreWrongAreKeptForValidation() throws {
         let result = try items("email,outgoing_port,incoming_security\nx@y.de,70000,SSL/TLS\nz@y.de,0,\n")
         let all = accounts(result)
