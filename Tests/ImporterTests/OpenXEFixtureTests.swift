@@ -1,0 +1,38 @@
+import Foundation
+import Importers
+import Testing
+
+/// The OpenXE fixtures made by scripts/openxe-fixtures (real MariaDB and mysqldump).
+@Suite struct OpenXEFixtureTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/openxe")
+
+    func readAll(_ stream: ByteStream) throws -> [UInt8] {
+        var out: [UInt8] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 3000, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try stream.read(into: buffer)
+            if n == 0 { return out }
+            out += buffer[0..<n]
+        }
+    }
+
+    @Test func gzippedDumpInflatesToThePlainDump() throws {
+        let plain = try Data(contentsOf: Self.directory.appendingPathComponent("default.sql"))
+        let inflated = try readAll(InputOpener.open(Self.directory.appendingPathComponent("default.sql.gz").path))
+        #expect(inflated.count == plain.count)
+        #expect(inflated == Array(plain))
+    }
+
+    @Test func expectedValuesHoldEveryColumnOfEveryRow() throws {
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("expected-emailbackup.jsonl"), encoding: .utf8)
+        let rows = try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(rows.count == 7)
+        #expect(rows.allSatisfy { $0.count == 42 })
+        #expect(rows[2]["angezeigtername"] as? String == "Kundenservice ?")  // utf8mb3 and OpenXE's empty SQL_MODE
+        #expect(rows[3]["geloescht"] as? Int == 1)
+    }
+}
