@@ -1,0 +1,454 @@
+/// Reads MySQL/MariaDB dump files (mysqldump output) as a stream of the
+/// things a migration needs: the column names of each `CREATE TABLE`, and the
+/// rows of `INSERT`/`REPLACE` statements, one row at a time, for the tables
+/// asked for. Everything else (SET, LOCK, DROP, conditional comments, other
+/// tables' data, DELIMITER blocks of triggers and procedures) is skipped
+/// without being parsed into values.
+///
+/// The file is bytes: strings stay bytes with their escapes resolved, so binary
+/// columns of other tables never need to be valid text. Memory holds one
+/// value at a time, not a statement's rows.
+public final class MySQLDumpReader {
+    public enum Event: Sendable, Equatable {
+        /// `CREATE TABLE` of a table asked for, with its columns in order.
+        case table(name: String, columns: [String], line: Int)
+        /// One row of an `INSERT`; `columns` is the statement's column list, if it has one.
+        case row(table: String, columns: [String]?, values: [SQLValue], line: Int)
+    }
+
+    public let path: String
+    private let tables: Set<String>
+    private var input: DumpInput
+    private var delimiter: [UInt8] = [UInt8(ascii: ";")]
+    /// Inside the VALUES of an INSERT of a wanted table.
+    private var insert: (table: String, columns: [String]?)?
+
+    /// Reads `stream`; rows and tables of other names than `tables` are skipped.
+    public init(stream: ByteStream, tables: Set<String>) {
+        path = stream.name
+        self.tables = tables
+        input = DumpInput(stream: stream)
+    }
+
+    /// The next table definition or row, or nil at the end of the dump.
+    public func next() throws(DumpError) -> Event? {
+        while true {
+            if let open = insert {
+                if let row = try nextTuple(of: open) { return row }
+                insert = nil
+                continue
+            }
+            try skipSpaceAndComments()
+            guard try input.peek() != nil else { return nil }
+            if try atDelimiter() {
+                input.advance(delimiter.count)
+                continue
+            }
+            let line = input.line
+            guard let word = try readWord() else {
+                try skipStatement()
+                continue
+            }
+            switch word.uppercased() {
+            case "DELIMITER":
+                try readDelimiterCommand()
+            case "INSERT", "REPLACE":
+                try beginInsert(line: line)
+            case "CREATE":
+                if let table = try readCreateTable(line: line) { return table }
+            default:
+                try skipStatement()
+            }
+        }
+    }
+
+    // MARK: Statements
+
+    private func beginInsert(line: Int) throws(DumpError) {
+        var word = try nextWord()
+        while let w = word?.uppercased(), ["LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO"].contains(w) {
+            word = try nextWord()
+        }
+        guard let table = word else { throw error("expected a table name after INSERT") }
+        guard tables.contains(table) else {
+            try skipStatement()
+            return
+        }
+        try skipSpaceAndComments()
+        var columns: [String]?
+        if try input.peek() == UInt8(ascii: "(") {
+            input.advance(1)
+            var names: [String] = []
+            while true {
+                guard let name = try nextWord() else { throw error("expected a column name in the column list of \(table)") }
+                names.append(name)
+                try skipSpaceAndComments()
+                let c = try input.peek()
+                input.advance(1)
+                if c == UInt8(ascii: ")") { break }
+                guard c == UInt8(ascii: ",") else { throw error("expected ',' or ')' in the column list of \(table)") }
+            }
+            columns = names
+        }
+        guard let values = try nextWord(), ["VALUES", "VALUE"].contains(values.uppercased()) else {
+            throw error("expected VALUES in the INSERT into \(table)")
+        }
+        insert = (table, columns)
+        _ = line
+    }
+
+    /// The next `( … )` of the open INSERT, or nil when the statement ended.
+    private func nextTuple(of open: (table: String, columns: [String]?)) throws(DumpError) -> Event? {
+        try skipSpaceAndComments()
+        guard let c = try input.peek() else { throw error("the dump ends inside the INSERT into \(open.table)") }
+        if c == UInt8(ascii: ",") {
+            input.advance(1)
+            try skipSpaceAndComments()
+        } else if try atDelimiter() {
+            input.advance(delimiter.count)
+            return nil
+        }
+        let line = input.line
+        guard try input.peek() == UInt8(ascii: "(") else {
+            throw error("expected '(' to start a row of \(open.table)")
+        }
+        input.advance(1)
+        var values: [SQLValue] = []
+        while true {
+            try skipSpaceAndComments()
+            values.append(try readValue(table: open.table))
+            try skipSpaceAndComments()
+            guard let next = try input.peek() else { throw error("the dump ends inside a row of \(open.table)") }
+            input.advance(1)
+            if next == UInt8(ascii: ")") { break }
+            guard next == UInt8(ascii: ",") else {
+                throw error("expected ',' or ')' after a value of \(open.table), found '\(Character(Unicode.Scalar(next)))'")
+            }
+        }
+        return .row(table: open.table, columns: open.columns, values: values, line: line)
+    }
+
+    private func readValue(table: String) throws(DumpError) -> SQLValue {
+        guard let c = try input.peek() else { throw error("the dump ends where a value of \(table) was expected") }
+        if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") { return .string(try readString()) }
+        if c == UInt8(ascii: "0"), let x = try input.peek(1), x | 0x20 == UInt8(ascii: "x") {
+            input.advance(2)
+            return .hex(try readHexDigits(until: nil))
+        }
+        if (c | 0x20) == UInt8(ascii: "x"), try input.peek(1) == UInt8(ascii: "'") {
+            input.advance(2)
+            return .hex(try readHexDigits(until: UInt8(ascii: "'")))
+        }
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || (c >= 0x30 && c <= 0x39) {
+            return .number(try readNumber())
+        }
+        guard let word = try readWord() else {
+            throw error("expected a value of \(table), found '\(Character(Unicode.Scalar(c)))'")
+        }
+        if word.uppercased() == "NULL" { return .null }
+        if word.hasPrefix("_") {  // a charset introducer: _binary '…', _utf8mb4 '…'
+            try skipSpaceAndComments()
+            return try readValue(table: table)
+        }
+        throw error("expected a value of \(table), found '\(word)'")
+    }
+
+    private func readCreateTable(line: Int) throws(DumpError) -> Event? {
+        var word = try nextWord()
+        if word?.uppercased() == "TEMPORARY" { word = try nextWord() }
+        guard word?.uppercased() == "TABLE" else {
+            try skipStatement()
+            return nil
+        }
+        word = try nextWord()
+        if word?.uppercased() == "IF" {
+            _ = try nextWord()  // NOT
+            _ = try nextWord()  // EXISTS
+            word = try nextWord()
+        }
+        guard let table = word, tables.contains(table) else {
+            try skipStatement()
+            return nil
+        }
+        try skipSpaceAndComments()
+        guard try input.peek() == UInt8(ascii: "(") else { throw error("expected '(' after CREATE TABLE \(table)") }
+        input.advance(1)
+        var columns: [String] = []
+        let notColumns: Set<String> = [
+            "PRIMARY", "KEY", "UNIQUE", "INDEX", "CONSTRAINT", "FULLTEXT", "SPATIAL", "CHECK", "FOREIGN", "PERIOD",
+        ]
+        definitions: while true {
+            try skipSpaceAndComments()
+            let quoted = try input.peek() == UInt8(ascii: "`")
+            if let name = try readWord(), quoted || !notColumns.contains(name.uppercased()) { columns.append(name) }
+            // The rest of the definition, up to a ',' or ')' outside parentheses and quotes.
+            var depth = 0
+            while true {
+                guard let c = try input.peek() else { throw error("the dump ends inside CREATE TABLE \(table)") }
+                if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                    _ = try readString()
+                    continue
+                }
+                if c == UInt8(ascii: "`") {
+                    _ = try readWord()
+                    continue
+                }
+                input.advance(1)
+                if c == UInt8(ascii: "(") { depth += 1 }
+                if c == UInt8(ascii: ")") {
+                    if depth == 0 { break definitions }
+                    depth -= 1
+                }
+                if c == UInt8(ascii: ","), depth == 0 { continue definitions }
+            }
+        }
+        try skipStatement()
+        return .table(name: table, columns: columns, line: line)
+    }
+
+    private func readDelimiterCommand() throws(DumpError) {
+        while let c = try input.peek(), c == 0x20 || c == 0x09 { input.advance(1) }
+        var bytes: [UInt8] = []
+        while let c = try input.peek(), c != 0x0A, c != 0x0D, c != 0x20, c != 0x09 {
+            bytes.append(c)
+            input.advance(1)
+        }
+        guard !bytes.isEmpty else { throw error("DELIMITER without a delimiter") }
+        delimiter = bytes
+    }
+
+    /// Skips to the end of the statement: past its delimiter, or to the end of the dump.
+    private func skipStatement() throws(DumpError) {
+        while let c = try input.peek() {
+            if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+                try skipString()
+            } else if c == UInt8(ascii: "`") {
+                _ = try readWord()
+            } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "#") || c == UInt8(ascii: "/") {
+                if try !skipComment() { input.advance(1) }
+            } else if try atDelimiter() {
+                input.advance(delimiter.count)
+                return
+            } else {
+                input.advance(1)
+            }
+        }
+    }
+
+    // MARK: Tokens
+
+    private func skipSpaceAndComments() throws(DumpError) {
+        while let c = try input.peek() {
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                input.advance(1)
+            } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "#") || c == UInt8(ascii: "/") {
+                if try !skipComment() { return }
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Skips a `-- …`, `# …` or `/* … */` comment (also `/*!40101 … */`); false when none starts here.
+    private func skipComment() throws(DumpError) -> Bool {
+        let c = try input.peek()
+        let second = try input.peek(1)
+        let third = try input.peek(2)
+        let dashes = c == UInt8(ascii: "-") && second == UInt8(ascii: "-")
+            && (third == nil || third == 0x20 || third == 0x09 || third == 0x0A || third == 0x0D)
+        if c == UInt8(ascii: "#") || dashes {
+            while let b = try input.peek(), b != 0x0A { input.advance(1) }
+            return true
+        }
+        if c == UInt8(ascii: "/"), try input.peek(1) == UInt8(ascii: "*") {
+            let (line, offset) = (input.line, input.offset)
+            input.advance(2)
+            while true {
+                guard let b = try input.peek() else {
+                    throw DumpError(path: path, line: line, offset: offset, message: "unterminated comment")
+                }
+                if b == UInt8(ascii: "*"), try input.peek(1) == UInt8(ascii: "/") {
+                    input.advance(2)
+                    // A conditional comment ends like a statement: its ';' belongs to it.
+                    return true
+                }
+                input.advance(1)
+            }
+        }
+        return false
+    }
+
+    private func atDelimiter() throws(DumpError) -> Bool {
+        for (k, byte) in delimiter.enumerated() where try input.peek(k) != byte { return false }
+        return true
+    }
+
+    /// A backtick identifier or a bare word; nil when neither starts here.
+    private func readWord() throws(DumpError) -> String? {
+        guard let c = try input.peek() else { return nil }
+        if c == UInt8(ascii: "`") {
+            let (line, offset) = (input.line, input.offset)
+            input.advance(1)
+            var bytes: [UInt8] = []
+            while true {
+                guard let b = try input.peek() else {
+                    throw DumpError(path: path, line: line, offset: offset, message: "unterminated `identifier`")
+                }
+                input.advance(1)
+                if b == UInt8(ascii: "`") {
+                    if try input.peek() == UInt8(ascii: "`") {
+                        input.advance(1)
+                        bytes.append(b)
+                        continue
+                    }
+                    return String(decoding: bytes, as: UTF8.self)
+                }
+                bytes.append(b)
+            }
+        }
+        func isWordByte(_ b: UInt8) -> Bool {
+            (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z")) || (b >= 0x30 && b <= 0x39)
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "$")
+        }
+        guard isWordByte(c), !(c >= 0x30 && c <= 0x39) else { return nil }
+        var bytes: [UInt8] = []
+        while let b = try input.peek(), isWordByte(b) {
+            bytes.append(b)
+            input.advance(1)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func nextWord() throws(DumpError) -> String? {
+        try skipSpaceAndComments()
+        return try readWord()
+    }
+
+    /// A '…' or "…" literal with MySQL's escapes: \0 \' \" \b \n \r \t \Z \\,
+    /// \% and \_ (which keep their backslash), and a doubled quote.
+    private func readString() throws(DumpError) -> [UInt8] {
+        let (line, offset) = (input.line, input.offset)
+        let quote = try input.peek()!
+        input.advance(1)
+        var bytes: [UInt8] = []
+        while true {
+            guard let b = try input.peek() else {
+                throw DumpError(path: path, line: line, offset: offset, message: "unterminated string (the dump ends inside it)")
+            }
+            input.advance(1)
+            if b == quote {
+                if try input.peek() == quote {
+                    input.advance(1)
+                    bytes.append(quote)
+                    continue
+                }
+                return bytes
+            }
+            if b == UInt8(ascii: "\\") {
+                guard let e = try input.peek() else { continue }
+                input.advance(1)
+                switch e {
+                case UInt8(ascii: "0"): bytes.append(0)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "Z"): bytes.append(0x1A)
+                case UInt8(ascii: "%"), UInt8(ascii: "_"): bytes.append(b); bytes.append(e)
+                default: bytes.append(e)
+                }
+                continue
+            }
+            bytes.append(b)
+        }
+    }
+
+    private func skipString() throws(DumpError) { _ = try readString() }
+
+    private func readHexDigits(until terminator: UInt8?) throws(DumpError) -> [UInt8] {
+        func nibble(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 0x30...0x39: b - 0x30
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var digits: [UInt8] = []
+        while let b = try input.peek(), let n = nibble(b) {
+            digits.append(n)
+            input.advance(1)
+        }
+        if let terminator {
+            guard try input.peek() == terminator else { throw error("unterminated X'…' literal") }
+            input.advance(1)
+        }
+        guard digits.count % 2 == 0 else { throw error("a hex literal with an odd number of digits") }
+        return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+    }
+
+    private func readNumber() throws(DumpError) -> String {
+        var bytes: [UInt8] = []
+        while let b = try input.peek(),
+            (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                || b | 0x20 == UInt8(ascii: "e")
+        {
+            bytes.append(b)
+            input.advance(1)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func error(_ message: String) -> DumpError {
+        DumpError(path: path, line: input.line, offset: input.offset, message: message)
+    }
+}
+
+/// The dump's bytes with lookahead, refilled from the stream as they are
+/// consumed; counts lines and the byte offset for error messages.
+struct DumpInput {
+    private let stream: ByteStream
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var eof = false
+    /// Bytes consumed before `buffer[0]`.
+    private var consumed = 0
+    private(set) var line = 1
+
+    init(stream: ByteStream) { self.stream = stream }
+
+    var offset: Int { consumed + position }
+
+    /// The byte `ahead` bytes from here, or nil past the end of the dump.
+    mutating func peek(_ ahead: Int = 0) throws(DumpError) -> UInt8? {
+        if position + ahead < buffer.count { return buffer[position + ahead] }
+        try fill(atLeast: ahead + 1)
+        return position + ahead < buffer.count ? buffer[position + ahead] : nil
+    }
+
+    mutating func advance(_ count: Int) {
+        for k in position..<min(position + count, buffer.count) where buffer[k] == 0x0A { line += 1 }
+        position = min(position + count, buffer.count)
+    }
+
+    private mutating func fill(atLeast needed: Int) throws(DumpError) {
+        guard !eof else { return }
+        if position > 0 {
+            buffer.removeFirst(position)
+            consumed += position
+            position = 0
+        }
+        let chunk = 1 << 16
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1)
+        defer { scratch.deallocate() }
+        while buffer.count < needed && !eof {
+            let n: Int
+            do {
+                n = try stream.read(into: scratch)
+            } catch {
+                throw DumpError(path: stream.name, line: line, offset: offset, message: error.description)
+            }
+            if n == 0 { eof = true } else { buffer.append(contentsOf: scratch[0..<n]) }
+        }
+    }
+}
