@@ -37,6 +37,9 @@ public struct AccountRow: Sendable {
         self.source = source
     }
 
+    /// The size of the row's field texts in UTF-8.
+    public var byteCount: Int { bytes.count }
+
     /// The field texts, in column order.
     public var texts: [String] {
         var start = 0

@@ -52,7 +52,7 @@ public final class JSONLinesWriter: AccountWriter {
             buffer.append(UInt8(ascii: "]"))
         case .map:
             buffer.append(UInt8(ascii: "{"))
-            for (index, extra) in account.extras.enumerated() {
+            for (index, extra) in secrets.extras(of: account).enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 JSONText.append(string: extra.name, to: &buffer)
                 buffer.append(UInt8(ascii: ":"))

@@ -258,10 +258,6 @@ public final class CSVRecordReader {
         }
     }
 
-    private func isValidUTF8(from: Int, to: Int) -> Bool {
-        UTF8Validation.isValid(UnsafeBufferPointer(start: storage + from, count: to - from))
-    }
-
     private static func isValidUTF8(_ b: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Bool {
         UTF8Validation.isValid(UnsafeBufferPointer(start: b + from, count: to - from))
     }

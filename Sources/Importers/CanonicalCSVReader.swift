@@ -67,7 +67,11 @@ public final class CanonicalCSVReader: AccountReader {
     /// shifted, the value could be the password, which must not reach a report.
     private func reason(for failure: FieldValueError, columns: [Column]) -> String {
         for index in columns.indices {
-            guard case .field(let field) = columns[index], field.kind == .secret else { continue }
+            switch columns[index] {
+            case .field(let field) where field.kind == .secret: break
+            case .extra(let name) where ExtraField.namesSecret(name): break
+            default: continue
+            }
             if records.withField(index, { !$0.isEmpty }) {
                 return "\(failure.field): expected \(failure.expected) (value not shown: the row holds a password)"
             }

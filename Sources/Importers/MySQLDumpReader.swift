@@ -53,7 +53,7 @@ public final class MySQLDumpReader {
             case "DELIMITER":
                 try readDelimiterCommand()
             case "INSERT", "REPLACE":
-                try beginInsert(line: line)
+                try beginInsert()
             case "CREATE":
                 if let table = try readCreateTable(line: line) { return table }
             default:
@@ -64,7 +64,7 @@ public final class MySQLDumpReader {
 
     // MARK: Statements
 
-    private func beginInsert(line: Int) throws(DumpError) {
+    private func beginInsert() throws(DumpError) {
         var word = try nextWord()
         while let w = word?.uppercased(), ["LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO"].contains(w) {
             word = try nextWord()
@@ -94,7 +94,6 @@ public final class MySQLDumpReader {
             throw error("expected VALUES in the INSERT into \(table)")
         }
         insert = (table, columns)
-        _ = line
     }
 
     /// The next `( … )` of the open INSERT, or nil when the statement ended.

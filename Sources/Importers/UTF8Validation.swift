@@ -38,10 +38,4 @@ enum UTF8Validation {
         }
         return true
     }
-
-    /// A String from bytes known to be valid UTF-8, or nil when they are not.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard isValid(bytes) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }

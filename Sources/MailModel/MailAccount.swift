@@ -28,4 +28,14 @@ public struct ExtraField: Sendable, Hashable {
         self.name = name
         self.value = value
     }
+
+    /// Whether the field's name says it holds a secret (`Passwort`,
+    /// `smtp_password`, `Kennwort`, `token`, `authparam`, …). Such values are
+    /// treated like passwords: redacted in default exports, never quoted.
+    public var isSecret: Bool { ExtraField.namesSecret(name) }
+
+    public static func namesSecret(_ name: String) -> Bool {
+        let folded = name.foldedForComparison()
+        return ["passw", "kennw", "secret", "token", "authparam", "credential"].contains { folded.contains($0) }
+    }
 }

@@ -11,6 +11,4 @@ final class FirstSeen: @unchecked Sendable {
         sources[key] = source
         return nil
     }
-
-    var count: Int { sources.count }
 }

@@ -25,10 +25,6 @@ enum Placeholders {
     /// Names of upper-case letters, digits and `_` between braces. Scanned as
     /// UTF-8 bytes: braces and name characters are ASCII, and signatures are
     /// long HTML texts checked for every account.
-    static func names(in text: String) -> [String] {
-        names(in: text) { _ in true }
-    }
-
     private static func names(in text: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> [String] {
         if let names = text.utf8.withContiguousStorageIfAvailable({ names(in: $0, keeping: keep) }) { return names }
         return Array(text.utf8).withUnsafeBufferPointer { names(in: $0, keeping: keep) }

@@ -19,14 +19,14 @@ struct ReadOnlyCommand: ParsableCommand {
         let started = Date()
         var accounts = 0
         var rejected = 0
-        var bytes = 0
+        var rowBytes = 0
         do {
             for entry in try SourceList(arguments: sources).entries {
                 let reader = try entry.format.reader(path: entry.path)
                 while let item = try reader.next() {
                     switch consume item {
                     case let .account(account, source):
-                        bytes &+= AccountRow(account: account, source: source).naturalKey.utf8.count
+                        rowBytes += AccountRow(account: account, source: source).byteCount
                         accounts += 1
                     case .reject:
                         rejected += 1
@@ -39,6 +39,7 @@ struct ReadOnlyCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let rate = Double(accounts + rejected) / max(seconds, 1e-9)
         FileHandleStream.standardOutput.write(
-            "accounts \(accounts) rejected \(rejected) seconds \(String(format: "%.3f", seconds)) records/s \(Int(rate)) (\(bytes & 1))\n")
+            "accounts \(accounts) rejected \(rejected) seconds \(String(format: "%.3f", seconds)) "
+                + "records/s \(Int(rate)) row bytes \(rowBytes)\n")
     }
 }

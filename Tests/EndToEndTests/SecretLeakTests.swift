@@ -65,6 +65,14 @@ import Testing
         seen += dir.read("x.jsonl") ?? ""
         #expect(seen.contains("<redacted>"))
         for secret in secrets { #expect(!seen.contains(secret), "secret leaked: \(secret.prefix(3))…") }
+        // A password column canonical CSV does not know is kept in extras, and redacted too.
+        dir.file("foreign.csv", "email,incoming_host,Passwort\nf@x.de,imap.x.de,Fremd!Geheim9\n")
+        #expect(try MM.run(["run", "foreign.csv", "--db", "f.sqlite", "--quiet"], in: dir.path).status == 0)
+        for format in ["csv", "jsonl"] {
+            let export = try MM.run(["export", "--db", "f.sqlite", "--to", format], in: dir.path)
+            #expect(export.stdout.contains("Passwort"))
+            #expect(!export.stdout.contains("Fremd!Geheim9"))
+        }
         // With the flag, they are there: the test would notice if the export lost them.
         let with = try MM.run(["export", "--to", "csv", "--include-secrets"], in: dir.path)
         for secret in secrets { #expect(with.stdout.contains(secret)) }

@@ -51,6 +51,21 @@ final class MemorySink: ByteSink {
         #expect(try csv(MailAccount(), .redact).contains(",,"))  // empty secrets stay empty
     }
 
+    @Test func secretNamedExtrasAreRedactedUnlessSecretsAreAsked() throws {
+        var a = MailAccount()
+        a.identity.email = "x@y.de"
+        a.extras = [ExtraField(name: "Passwort", value: "Kl4rtext!"), ExtraField(name: "Kd-Nr", value: "4711"),
+                    ExtraField(name: "smtp_authparam", value: "tok")]
+        let redacted = try csv(a, .redact)
+        #expect(redacted.hasSuffix(",Passwort=<redacted>;Kd-Nr=4711;smtp_authparam=<redacted>\n"))
+        #expect(try csv(a, .include).hasSuffix(",Passwort=Kl4rtext!;Kd-Nr=4711;smtp_authparam=tok\n"))
+        let sink = MemorySink()
+        let writer = JSONLinesWriter(sink: sink, secrets: .redact)
+        try writer.write(a)
+        #expect(sink.text.contains(#""extras":{"Passwort":"<redacted>","Kd-Nr":"4711","smtp_authparam":"<redacted>"}"#))
+        #expect(!sink.text.contains("Kl4rtext"))
+    }
+
     @Test func csvReadsBackToTheSameAccount() throws {
         let text = try csv(account, .include)
         let reader = CanonicalCSVReader(stream: MemoryStream(text))

@@ -65,6 +65,11 @@ import Testing
             "in.csv:2: incoming_port: expected a whole number (value not shown: the row holds a password)"
         ])
         #expect(!rejects(result)[0].description.contains("Geheim"))
+        // The same for a password column the canonical format does not know (kept in extras).
+        let other = try items("email,Kennwort,incoming_port\nx@y.de,993,Geheim!1\n")
+        #expect(rejects(other).map(\.description) == [
+            "in.csv:2: incoming_port: expected a whole number (value not shown: the row holds a password)"
+        ])
     }
 
     @Test func valuesThatReadButAreWrongAreKeptForValidation() throws {
