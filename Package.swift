@@ -26,24 +26,28 @@ let package = Package(
         // The canonical account model: pure Swift, no I/O, no dependencies.
         .target(name: "MailModel"),
 
+        // How each system's fields map to the canonical model, both ways
+        // (OpenXE tables); importers and exporters share these tables.
+        .target(name: "Mappings", dependencies: ["MailModel"]),
         // Sources → canonical accounts.
-        .target(name: "Importers", dependencies: ["MailModel", "CZlib"]),
+        .target(name: "Importers", dependencies: ["MailModel", "Mappings", "CZlib"]),
         // Rules over canonical accounts.
         .target(name: "Validation", dependencies: ["MailModel"]),
         // Canonical accounts → SQLite store and files.
-        .target(name: "Exporters", dependencies: ["MailModel", "CSQLite", "CZlib"]),
+        .target(name: "Exporters", dependencies: ["MailModel", "Mappings", "CSQLite", "CZlib"]),
         // The command line: wiring and user interface only.
         .executableTarget(
             name: "mailmigrate",
             dependencies: [
-                "MailModel", "Importers", "Validation", "Exporters",
+                "MailModel", "Mappings", "Importers", "Validation", "Exporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Helpers the test targets share (temporary directories, shell commands).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["MailModel"]),
-        .testTarget(name: "ImporterTests", dependencies: ["Importers", "MailModel", "TestSupport"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mappings", "MailModel"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importers", "Mappings", "MailModel", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
         .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "TestSupport"]),
         // Runs the built `mailmigrate` binary as a user would.

@@ -218,6 +218,13 @@ public final class AccountStore {
         try insertRejectRow(run: run, source: source.description, reason: reason)
     }
 
+    /// Counts a record that was left out on purpose (see `ImportItem.skipped`).
+    public func recordSkipped() throws(StoreError) {
+        guard currentRun != nil else { throw StoreError(path: path, message: "no run started") }
+        summary.recordsRead += 1
+        summary.skipped += 1
+    }
+
     private func insertRejectRow(run: Int64, source: String, reason: String) throws(StoreError) {
         guard let insert = insertReject else { throw StoreError(path: path, message: db.lastError) }
         let position = Self.position(source)
@@ -244,7 +251,7 @@ public final class AccountStore {
         let statement = try db.prepare(
             """
             UPDATE runs SET finished_at = ?, records_read = ?, accounts_new = ?, accounts_updated = ?,
-                accounts_unchanged = ?, rejected = ? WHERE id = ?
+                accounts_unchanged = ?, rejected = ?, skipped = ? WHERE id = ?
             """)
         statement.bind(1, Self.timestamp(finishedAt))
         statement.bind(2, Int64(summary.recordsRead))
@@ -252,7 +259,8 @@ public final class AccountStore {
         statement.bind(4, Int64(summary.accountsUpdated))
         statement.bind(5, Int64(summary.accountsUnchanged))
         statement.bind(6, Int64(summary.rejected))
-        statement.bind(7, run)
+        statement.bind(7, Int64(summary.skipped))
+        statement.bind(8, run)
         try statement.step()
         try db.execute("COMMIT")
         currentRun = nil

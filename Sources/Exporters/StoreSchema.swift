@@ -89,6 +89,8 @@ enum StoreSchema {
             );
             CREATE INDEX probe_results_by_run ON probe_results(run_id);
             """,
+            // 2: records left out on purpose (rows deleted in their system).
+            "ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;",
         ]
     }
 }

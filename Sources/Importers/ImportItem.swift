@@ -5,6 +5,9 @@ import MailModel
 public enum ImportItem: Sendable {
     case account(MailAccount, SourceReference)
     case reject(Reject)
+    /// A record left out on purpose (a row deleted in its system), counted
+    /// but not imported; the reason says how to import it anyway.
+    case skipped(SourceReference, reason: String)
 }
 
 /// A record that could not be read, with where it was and why. Every record

@@ -2,6 +2,8 @@
 /// `.gz` ending is looked through: gzip itself is detected from the bytes).
 public enum SourceFormat: String, Sendable, CaseIterable {
     case canonicalCSV = "csv"
+    /// An OpenXE/Xentral database dump (mysqldump output).
+    case openXEDump = "sql"
 
     /// The format a path names, or nil when it is not one we read. Standard
     /// input (`-`) is canonical CSV.
@@ -10,14 +12,27 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         var name = path.lowercased()
         if name.hasSuffix(".gz") { name.removeLast(3) }
         if name.hasSuffix(".csv") { return .canonicalCSV }
+        if name.hasSuffix(".sql") { return .openXEDump }
         return nil
     }
 
     /// Opens a reader for the source at `path` in this format.
-    public func reader(path: String) throws(InputError) -> AccountReader {
+    public func reader(path: String, options: ReadOptions = ReadOptions()) throws(InputError) -> AccountReader {
         let stream = try InputOpener.open(path)
         switch self {
         case .canonicalCSV: return CanonicalCSVReader(stream: stream, path: path)
+        case .openXEDump: return OpenXEDumpReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
         }
+    }
+}
+
+/// Choices that change what a reader hands on.
+public struct ReadOptions: Sendable {
+    /// Import records their system marks as deleted (OpenXE `geloescht = 1`)
+    /// instead of skipping them.
+    public var includeDeleted: Bool
+
+    public init(includeDeleted: Bool = false) {
+        self.includeDeleted = includeDeleted
     }
 }

@@ -14,6 +14,7 @@ final class ImportPipeline {
     let rejectsKept = 1000
 
     private let sources: SourceList
+    private let options: ReadOptions
     private let store: AccountStore
     private let progress: ProgressLine
     /// Nil: no validation (`run --no-validate`).
@@ -21,8 +22,12 @@ final class ImportPipeline {
     /// Findings stored, by severity.
     private(set) var findingCounts: [Severity: Int] = [:]
 
-    init(sources: SourceList, store: AccountStore, progress: ProgressLine, rules: RuleConfiguration?) {
+    init(
+        sources: SourceList, options: ReadOptions, store: AccountStore, progress: ProgressLine,
+        rules: RuleConfiguration?
+    ) {
         self.sources = sources
+        self.options = options
         self.store = store
         self.progress = progress
         self.rules = rules
@@ -39,6 +44,7 @@ final class ImportPipeline {
     enum ImportItemRow: Sendable {
         case row(AccountRow, [Finding])
         case reject(Reject)
+        case skipped
     }
 
     struct Interrupted: Error {}
@@ -54,8 +60,9 @@ final class ImportPipeline {
         let accounts = BoundedQueue<ReadBatch>(capacity: 16)
         let queue = BoundedQueue<Batch>(capacity: 16)
         let entries = sources.entries
+        let options = self.options
         let reader = Thread {
-            Self.read(entries, into: accounts)
+            Self.read(entries, options: options, into: accounts)
         }
         reader.name = "reader"
         reader.stackSize = 4 << 20
@@ -101,6 +108,8 @@ final class ImportPipeline {
                     case .reject(let reject):
                         try store.recordReject(source: reject.source, reason: reject.reason)
                         keep(source: reject.source.description, reason: reject.reason)
+                    case .skipped:
+                        try store.recordSkipped()
                     }
                 }
                 seen += items.count
@@ -124,13 +133,15 @@ final class ImportPipeline {
         case end
     }
 
-    private static func read(_ entries: [SourceList.Entry], into queue: BoundedQueue<ReadBatch>) {
+    private static func read(
+        _ entries: [SourceList.Entry], options: ReadOptions, into queue: BoundedQueue<ReadBatch>
+    ) {
         let batchSize = 512
         var batch: [ImportItem] = []
         batch.reserveCapacity(batchSize)
         do throws(InputError) {
             for entry in entries {
-                let reader = try entry.format.reader(path: entry.path)
+                let reader = try entry.format.reader(path: entry.path, options: options)
                 while let item = try reader.next() {
                     batch.append(item)
                     if batch.count == batchSize {
@@ -172,6 +183,7 @@ final class ImportPipeline {
                         let findings = validator?.validate(account, source: source) ?? []
                         rows.append(.row(AccountRow(account: account, source: source), findings))
                     case .reject(let reject): rows.append(.reject(reject))
+                    case .skipped: rows.append(.skipped)
                     }
                 }
                 guard queue.put(.items(rows)) else { return }

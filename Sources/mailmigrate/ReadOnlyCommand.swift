@@ -28,7 +28,7 @@ struct ReadOnlyCommand: ParsableCommand {
                     case let .account(account, source):
                         rowBytes += AccountRow(account: account, source: source).byteCount
                         accounts += 1
-                    case .reject:
+                    case .reject, .skipped:
                         rejected += 1
                     }
                 }

@@ -11,8 +11,11 @@ struct RunCommand: ParsableCommand {
         abstract: "Import account settings into the SQLite store.",
         discussion: """
             Each SOURCE is a file, a directory (every supported file in it) or - for standard \
-            input. Canonical CSV is read (.csv, or gzip whatever the name; see the README for \
-            the columns). Accounts are upserted by address, server and login: running the same \
+            input. Canonical CSV is read from .csv files (see the README for the columns), \
+            OpenXE/Xentral database dumps (mysqldump output) from .sql files: every emailbackup \
+            row and the default account of firmendaten; rows deleted in OpenXE (geloescht = 1) \
+            are counted as skipped unless --include-deleted is given. Any of them may be gzip \
+            (.gz or not: gzip is recognised from the bytes). Accounts are upserted by address, server and login: running the same \
             input twice adds a run and changes no account. A run is one transaction: when it \
             fails or is interrupted, the database is left as it was.
 
@@ -45,6 +48,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "A JSON file that turns validation rules off or changes their severity.")
     var rules: String?
 
+    @OptionGroup var readOptions: ReadOptionsGroup
+
     func run() throws {
         let started = Date()
         InterruptSignal.install()
@@ -60,7 +65,7 @@ struct RunCommand: ParsableCommand {
         }
 
         let pipeline = ImportPipeline(
-            sources: sourceList, store: store, progress: ProgressLine(enabled: !quiet && !json),
+            sources: sourceList, options: readOptions.options, store: store, progress: ProgressLine(enabled: !quiet && !json),
             rules: ruleConfiguration)
         let summary: RunSummary
         do {

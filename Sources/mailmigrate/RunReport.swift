@@ -23,6 +23,9 @@ struct RunReport {
             out += "  accounts imported  \(s.accountsImported)"
             out += " (\(s.accountsNew) new, \(s.accountsUpdated) updated, \(s.accountsUnchanged) unchanged)\n"
             out += "  rejected           \(s.rejected)\n"
+            if s.skipped > 0 {
+                out += "  skipped            \(s.skipped) (deleted in their system; --include-deleted imports them)\n"
+            }
             if let f = findings {
                 out += "  findings           \(f[.error, default: 0]) errors, \(f[.warning, default: 0]) warnings, "
                     + "\(f[.info, default: 0]) info (mailmigrate validate --db \(database))\n"
@@ -49,6 +52,7 @@ struct RunReport {
             "accounts_updated": summary.accountsUpdated,
             "accounts_unchanged": summary.accountsUnchanged,
             "rejected": summary.rejected,
+            "skipped_records": summary.skipped,
             "seconds": (seconds * 1000).rounded() / 1000,
             "rejects": rejects.map { ["source": $0.source, "reason": $0.reason] },
             "skipped": skipped,

@@ -44,6 +44,8 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .long, help: "A JSON file that turns rules off or changes their severity.")
     var rules: String?
 
+    @OptionGroup var readOptions: ReadOptionsGroup
+
     func run() throws {
         var configuration = RuleConfiguration()
         if let rules {
@@ -52,6 +54,7 @@ struct ValidateCommand: ParsableCommand {
         var validator = BatchValidator(configuration: configuration)
         var accounts: [ValidatedAccount] = []
         var rejects: [Reject] = []
+        var skipped = 0
         do {
             if sources.isEmpty {
                 let store = try AccountStore(path: db, create: false)
@@ -63,7 +66,7 @@ struct ValidateCommand: ParsableCommand {
                 }
             } else {
                 for entry in try SourceList(arguments: sources).entries {
-                    let reader = try entry.format.reader(path: entry.path)
+                    let reader = try entry.format.reader(path: entry.path, options: readOptions.options)
                     while let item = try reader.next() {
                         switch consume item {
                         case let .account(account, source):
@@ -72,6 +75,8 @@ struct ValidateCommand: ParsableCommand {
                                 findings: validator.validate(account, source: source)))
                         case .reject(let reject):
                             rejects.append(reject)
+                        case .skipped:
+                            skipped += 1
                         }
                     }
                 }
@@ -82,6 +87,10 @@ struct ValidateCommand: ParsableCommand {
         let colour = format == .text && FileHandleStream.standardOutput.isTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         FileHandleStream.standardOutput.write(format.render(accounts, failOn: failOn.severity, colour: colour))
+        if skipped > 0 {
+            FileHandleStream.standardError.write(
+                "\(skipped) records skipped: deleted in their system (--include-deleted checks them too)\n")
+        }
         if !rejects.isEmpty {
             FileHandleStream.standardError.write(
                 "records that could not be read:\n" + rejects.map { "  \($0)\n" }.joined())

@@ -189,7 +189,7 @@ import Testing
         _ = try AccountStore(path: path)
         let db = try SQLiteConnection(path: path, create: false)
         try db.execute("PRAGMA user_version = 99")
-        #expect(throws: StoreError(path: path, message: "database schema version 99 is newer than this mailmigrate (1)")) {
+        #expect(throws: StoreError(path: path, message: "database schema version 99 is newer than this mailmigrate (2)")) {
             _ = try AccountStore(path: path)
         }
         #expect(throws: StoreError(path: dir.path + "/none.sqlite", message: "no such database (run `mailmigrate run` first)")) {

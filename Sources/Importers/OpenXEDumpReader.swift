@@ -1,0 +1,144 @@
+import MailModel
+import Mappings
+
+/// Reads the mail accounts of an OpenXE/Xentral database dump (mysqldump
+/// output, plain or gzip): every `emailbackup` row through
+/// `EmailbackupMapping`, then the company's default sending account from
+/// `firmendaten` and `firmendaten_werte` (`DefaultAccountMapping`).
+///
+/// Rows with `geloescht = 1` are soft-deleted in OpenXE: they are handed on
+/// as `skipped` (counted, not imported) unless `includeDeleted` is set. Every
+/// position is `file:line (table id=N)`.
+public final class OpenXEDumpReader: AccountReader {
+    private let dump: MySQLDumpReader
+    private let path: String
+    private let includeDeleted: Bool
+    /// Column names of each table from its `CREATE TABLE`.
+    private var tableColumns: [String: [String]] = [:]
+    /// The newest `firmendaten` row seen (its mail columns) and its position.
+    private var company: (id: Int, values: [String: String?], line: Int)?
+    /// `firmendaten_werte` values by name, with the id that set them (the highest wins).
+    private var companyValues: [String: (id: Int, value: String)] = [:]
+    private var finished = false
+    private var companyWithoutColumns = false
+
+    /// OpenXE's column order of the tables whose order is documented, for
+    /// INSERTs without a column list in a dump without CREATE TABLE.
+    static let documentedColumns: [String: [String]] = [
+        EmailbackupMapping.table: EmailbackupMapping.columns.map(\.name),
+        DefaultAccountMapping.valuesTable: [
+            "id", "name", "typ", "typ1", "typ2", "wert", "default_value", "default_null", "darf_null",
+        ],
+    ]
+
+    public init(stream: ByteStream, path: String? = nil, includeDeleted: Bool = false) {
+        dump = MySQLDumpReader(
+            stream: stream,
+            tables: [EmailbackupMapping.table, DefaultAccountMapping.companyTable, DefaultAccountMapping.valuesTable])
+        self.path = path ?? stream.name
+        self.includeDeleted = includeDeleted
+    }
+
+    public func next() throws(InputError) -> ImportItem? {
+        while !finished {
+            let event: MySQLDumpReader.Event?
+            do {
+                event = try dump.next()
+            } catch {
+                finished = true
+                throw .malformed(path: path, line: error.line, offset: error.offset, reason: error.message)
+            }
+            switch event {
+            case nil:
+                finished = true
+                return defaultAccount()
+            case let .table(name, columns, _):
+                tableColumns[name] = columns
+            case let .row(table, columns, values, line):
+                if let item = row(table: table, columns: columns, values: values, line: line) { return item }
+            }
+        }
+        return nil
+    }
+
+    private func row(table: String, columns: [String]?, values: [SQLValue], line: Int) -> ImportItem? {
+        let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
+        var id: String?
+        if let index = names?.firstIndex(of: "id"), index < values.count, case let text?? = values[index].text { id = text }
+        let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+        guard let names else {
+            // Only firmendaten (about 150 columns, varying by version) has no
+            // documented order; its newest row is the default account.
+            guard !companyWithoutColumns else { return nil }
+            companyWithoutColumns = true
+            return .reject(Reject(
+                source: source,
+                reason: "rows of \(table) without column names (no column list and no CREATE TABLE before them): "
+                    + "the default account cannot be read; dump with CREATE TABLE or --complete-insert"))
+        }
+        guard names.count == values.count else {
+            return .reject(Reject(source: source, reason: "\(values.count) values for the \(names.count) columns of \(table)"))
+        }
+        var row: [String: String?] = [:]
+        for (name, value) in zip(names, values) {
+            guard let text = value.text else {
+                return .reject(Reject(source: source, reason: "column \(name) is not valid UTF-8"))
+            }
+            row[name] = text
+        }
+        switch table {
+        case EmailbackupMapping.table:
+            if !includeDeleted, let deleted = row["geloescht"] ?? nil, deleted != "0", !deleted.isEmpty {
+                return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
+            }
+            do {
+                var account = try EmailbackupMapping.account(from: row)
+                account.identity.origin = source.description
+                return .account(account, source)
+            } catch {
+                return .reject(Reject(source: source, reason: error.description))
+            }
+        case DefaultAccountMapping.companyTable:
+            let number = id.flatMap { Int($0) } ?? 0
+            if company == nil || number >= company!.id {
+                var mail: [String: String?] = [:]
+                for name in DefaultAccountMapping.companyColumns { mail[name] = row[name] ?? nil }
+                company = (number, mail, line)
+            }
+        default:
+            let number = id.flatMap { Int($0) } ?? 0
+            if let name = row["name"] ?? nil, DefaultAccountMapping.valueNames.contains(name),
+                companyValues[name].map({ number >= $0.id }) ?? true
+            {
+                companyValues[name] = (number, (row["wert"] ?? nil) ?? "")
+            }
+        }
+        return nil
+    }
+
+    /// The default account, once the whole dump has been read.
+    private func defaultAccount() -> ImportItem? {
+        guard let company else { return nil }
+        let source = SourceReference(file: path, line: company.line, detail: "\(DefaultAccountMapping.companyTable) id=\(company.id)")
+        do {
+            var account = try DefaultAccountMapping.account(
+                company: company.values, values: companyValues.mapValues(\.value))
+            account.identity.origin = source.description
+            return .account(account, source)
+        } catch {
+            return .reject(Reject(source: source, reason: error.description))
+        }
+    }
+}
+
+extension SQLValue {
+    /// The value as text, nil for NULL; `.some(nil)` when the bytes are not UTF-8.
+    var text: String?? {
+        switch self {
+        case .null: return .some(nil)
+        case .number(let n): return n
+        case .string(let bytes), .hex(let bytes):
+            return bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } ? String(decoding: bytes, as: UTF8.self) : nil
+        }
+    }
+}
