@@ -6,16 +6,23 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the stored accounts as canonical CSV or JSON Lines.",
+        abstract: "Write the stored accounts as canonical CSV, JSON Lines or OpenXE SQL.",
         discussion: """
             Without -o, or with -o -, the export goes to standard output. A file is written \
             under a temporary name and renamed when complete; a name ending in .gz is \
             gzip-compressed. Passwords and OAuth parameters are written as <redacted> unless \
             --include-secrets is given; a file holding them is created with mode 0600.
+
+            openxe-sql writes SQL that OpenXE's MariaDB database loads (mariadb DATABASE < FILE): \
+            an INSERT into emailbackup per account, the default account as an update of \
+            firmendaten and firmendaten_werte; --with-schema puts emailbackup's CREATE TABLE \
+            first. Without --include-secrets passwords are written empty. What an account holds \
+            that OpenXE has no column for is named in a warning and in a SQL comment.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, jsonl
+        case openXESQL = "openxe-sql"
     }
 
     @Option(name: .long, help: "The SQLite database to read.")
@@ -30,6 +37,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write passwords and OAuth parameters in clear text.")
     var includeSecrets = false
 
+    @Flag(name: .long, help: "openxe-sql: write emailbackup's CREATE TABLE (IF NOT EXISTS) first.")
+    var withSchema = false
+
     @Option(name: .long, help: "gzip compression level for .gz outputs, 1 (fastest) to 9 (smallest).")
     var level: Int32 = 6
 
@@ -38,6 +48,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let warnings = ExportWarnings()
         do {
             let store = try AccountStore(path: db, create: false)
             let file = try OutputFile(path: output, containsSecrets: includeSecrets, compressionLevel: level)
@@ -46,10 +57,13 @@ struct ExportCommand: ParsableCommand {
                 switch to {
                 case .csv: CanonicalCSVWriter(sink: file.sink, secrets: secrets)
                 case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
+                case .openXESQL:
+                    OpenXESQLWriter(sink: file.sink, secrets: secrets, withSchema: withSchema, warn: warnings.add)
                 }
             try store.forEachAccount { try writer.write($0) }
             try writer.finish()
             try file.commit()
+            warnings.finish()
         } catch {
             throw Failure(error)
         }

@@ -1,0 +1,111 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// OpenXE dumps in, OpenXE SQL out, checked against a real MariaDB
+/// (scripts/openxe-load starts a throw-away server on a private socket).
+@Suite struct OpenXETests {
+    typealias MM = MailMigrateBinary
+    static let fixtures = MM.packageRoot.appendingPathComponent("Tests/Fixtures/openxe").path
+
+    func jsonl(_ path: String) throws -> [[String: AnyHashable]] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: AnyHashable])
+        }
+    }
+
+    @Test func runCountsTheDeletedRowAsSkipped() throws {
+        let dir = TemporaryDirectory()
+        let result = try MM.run(["run", Self.fixtures + "/default.sql.gz", "--json", "--db", "o.sqlite"], in: dir.path)
+        #expect(result.status == 0)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(summary["records_read"] as? Int == 8)
+        #expect(summary["accounts_new"] as? Int == 7)  // 6 emailbackup rows and the default account
+        #expect(summary["skipped_records"] as? Int == 1)
+        #expect(summary["rejected"] as? Int == 0)
+        let text = try MM.run(["run", Self.fixtures + "/default.sql", "--db", "o.sqlite"], in: dir.path)
+        #expect(text.stderr.contains("  skipped            1 (deleted in their system; --include-deleted imports them)\n"))
+    }
+
+    /// An unknown code is an error that names the row and the value.
+    @Test func validateNamesTheRowOfAnUnknownCode() throws {
+        let dir = TemporaryDirectory()
+        let result = try MM.run(["validate", Self.fixtures + "/compact.sql", "--format", "json"], in: dir.path)
+        #expect(result.status == 4)
+        let findings = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let messages = findings.filter {
+            ($0["source"] as? String)?.hasSuffix("compact.sql:55 (emailbackup id=5)") == true && $0["rule"] as? String == "unknown-value"
+        }.compactMap { $0["message"] as? String }
+        #expect(messages == [
+            "incoming_security is 'imap_type 7', which is not one of: none, starttls, tls",
+            "outgoing_security is 'smtp_ssl 9', which is not one of: none, starttls, tls",
+            "outgoing_auth is 'smtp_authtype xoauth2', which is not one of: password, oauth2, none",
+            "archive_delete_after_days is 'nie', not a number of days",
+        ])
+        #expect(result.stderr == "1 records skipped: deleted in their system (--include-deleted checks them too)\n")
+    }
+
+    /// dump → run → export --to openxe-sql → real MariaDB → the same rows,
+    /// column by column, and the same default account.
+    @Test func roundTripThroughMariaDB() throws {
+        let dir = TemporaryDirectory()
+        for variant in ["default.sql", "complete-insert.sql"] {
+            let run = try MM.run(["run", "--quiet", "--include-deleted", Self.fixtures + "/" + variant, "--db", "\(variant).sqlite"], in: dir.path)
+            #expect(run.status == 0, "\(run.stderr)")
+            let export = try MM.run(
+                ["export", "--db", "\(variant).sqlite", "--to", "openxe-sql", "--include-secrets", "-o", "\(variant).out.sql"],
+                in: dir.path)
+            #expect(export.status == 0 && export.stderr == "", "\(export.stderr)")
+            let load = MM.packageRoot.appendingPathComponent("scripts/openxe-load").path
+            #expect(try dir.shell("'\(load)' '\(variant).out.sql' loaded-\(variant) 2>load.err") == 0, "\(dir.read("load.err") ?? "")")
+
+            let original = try jsonl(Self.fixtures + "/expected-emailbackup.jsonl")
+            let loaded = try jsonl(dir.path + "/loaded-\(variant)/emailbackup.jsonl")
+            #expect(loaded.count == 7)
+            for (a, b) in zip(original, loaded) {
+                #expect(a.count == 42 && b.count == 42)
+                for (column, value) in a { #expect(b[column] == value, "id \(a["id"]!) column \(column)") }
+            }
+            let company = try jsonl(Self.fixtures + "/expected-firmendaten.jsonl")[1]
+            let loadedCompany = try jsonl(dir.path + "/loaded-\(variant)/firmendaten.jsonl")[1]
+            #expect(loadedCompany == company)
+            let values = try jsonl(dir.path + "/loaded-\(variant)/firmendaten_werte.jsonl")
+            #expect(values.map { [$0["name"]!, $0["wert"]!] } == [
+                ["email", "noreply@becker-druck.de"], ["absendername", "Becker Druck – Auftragsbestätigung"],
+            ])
+        }
+    }
+
+    /// Without --include-secrets no password reaches the file.
+    @Test func exportWithoutSecretsWritesNoPassword() throws {
+        let dir = TemporaryDirectory()
+        try MM.run(["run", "--quiet", Self.fixtures + "/default.sql"], in: dir.path)
+        let export = try MM.run(["export", "--to", "openxe-sql", "--with-schema"], in: dir.path)
+        #expect(export.status == 0)
+        for secret in ["Sommer2024!Mm", "Pa\\'ss", "1//0gLx-secret", "Presse!1", "Druck\\'Sache"] {
+            #expect(!export.stdout.contains(secret), "\(secret)")
+        }
+        #expect(export.stdout.contains("-- Passwords and OAuth parameters are left empty (mailmigrate export --include-secrets writes them).\n"))
+        #expect(export.stdout.contains("CREATE TABLE IF NOT EXISTS `emailbackup` ("))
+        #expect(export.stdout.components(separatedBy: "INSERT INTO `emailbackup`").count - 1 == 6)
+    }
+
+    /// What OpenXE cannot hold is named, per account, in a warning and a comment.
+    @Test func fieldsOpenXECannotHoldAreNamed() throws {
+        let dir = TemporaryDirectory()
+        dir.file("a.csv", """
+            email,incoming_protocol,incoming_host,incoming_user,incoming_drafts_folder,outgoing_bcc,global
+            info@example.de,pop3,pop.example.de,info,Entwürfe,archiv@example.de,true
+
+            """)
+        try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
+        let export = try MM.run(["export", "--to", "openxe-sql"], in: dir.path)
+        #expect(export.status == 0)
+        let note = "OpenXE has no column for: incoming_protocol, incoming_drafts_folder, outgoing_bcc, global"
+        #expect(export.stderr == "mailmigrate: warning: info@example.de (a.csv:2): \(note)\n")
+        #expect(export.stdout.contains("-- info@example.de (a.csv:2): \(note)\nINSERT INTO `emailbackup`"))
+    }
+}
