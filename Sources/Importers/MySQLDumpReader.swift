@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads MySQL/MariaDB dump files (mysqldump output) as a stream of the
 /// things a migration needs: the column names of each `CREATE TABLE`, and the
 /// rows of `INSERT`/`REPLACE` statements, one row at a time, for the tables
@@ -18,7 +24,7 @@ public final class MySQLDumpReader {
 
     public let path: String
     private let tables: Set<String>
-    private var input: DumpInput
+    private let input: DumpInput
     private var delimiter: [UInt8] = [UInt8(ascii: ";")]
     /// Inside the VALUES of an INSERT of a wanted table.
     private var insert: (table: String, columns: [String]?)?
@@ -29,6 +35,9 @@ public final class MySQLDumpReader {
         self.tables = tables
         input = DumpInput(stream: stream)
     }
+
+    /// Bytes of the dump read so far (uncompressed).
+    public var bytesRead: Int { input.offset }
 
     /// The next table definition or row, or nil at the end of the dump.
     public func next() throws(DumpError) -> Event? {
@@ -218,7 +227,13 @@ public final class MySQLDumpReader {
 
     /// Skips to the end of the statement: past its delimiter, or to the end of the dump.
     private func skipStatement() throws(DumpError) {
-        while let c = try input.peek() {
+        let first = delimiter[0]
+        while true {
+            let found = try input.scan(until: {
+                $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "/") || $0 == first
+            }, take: { _ in })
+            guard let c = found else { return }
             if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
                 try skipString()
             } else if c == UInt8(ascii: "`") {
@@ -326,43 +341,61 @@ public final class MySQLDumpReader {
     /// A '…' or "…" literal with MySQL's escapes: \0 \' \" \b \n \r \t \Z \\,
     /// \% and \_ (which keep their backslash), and a doubled quote.
     private func readString() throws(DumpError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try readString(into: &bytes, keep: true)
+        return bytes
+    }
+
+    /// The longest value read from a wanted table: OpenXE's columns are
+    /// `text` at most (64 KiB), so anything near this is a broken dump.
+    static let valueLimit = 16 << 20
+
+    private func readString(into bytes: inout [UInt8], keep: Bool) throws(DumpError) {
         let (line, offset) = (input.line, input.offset)
         let quote = try input.peek()!
         input.advance(1)
-        var bytes: [UInt8] = []
+        let limit = Self.valueLimit
         while true {
-            guard let b = try input.peek() else {
+            let found = try input.scan(until: { $0 == quote || $0 == UInt8(ascii: "\\") }) { (piece) throws(DumpError) in
+                guard keep else { return }
+                if bytes.isEmpty { bytes.reserveCapacity(piece.count + 16) }
+                bytes.append(contentsOf: piece)
+                if bytes.count > limit {
+                    throw DumpError(path: path, line: line, offset: offset, message: "a string longer than 16 MiB (a broken dump?)")
+                }
+            }
+            guard let b = found else {
                 throw DumpError(path: path, line: line, offset: offset, message: "unterminated string (the dump ends inside it)")
             }
             input.advance(1)
             if b == quote {
                 if try input.peek() == quote {
                     input.advance(1)
-                    bytes.append(quote)
+                    if keep { bytes.append(quote) }
                     continue
                 }
-                return bytes
+                return
             }
-            if b == UInt8(ascii: "\\") {
-                guard let e = try input.peek() else { continue }
-                input.advance(1)
-                switch e {
-                case UInt8(ascii: "0"): bytes.append(0)
-                case UInt8(ascii: "b"): bytes.append(0x08)
-                case UInt8(ascii: "n"): bytes.append(0x0A)
-                case UInt8(ascii: "r"): bytes.append(0x0D)
-                case UInt8(ascii: "t"): bytes.append(0x09)
-                case UInt8(ascii: "Z"): bytes.append(0x1A)
-                case UInt8(ascii: "%"), UInt8(ascii: "_"): bytes.append(b); bytes.append(e)
-                default: bytes.append(e)
-                }
-                continue
+            guard let e = try input.peek() else { continue }
+            input.advance(1)
+            guard keep else { continue }
+            switch e {
+            case UInt8(ascii: "0"): bytes.append(0)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "Z"): bytes.append(0x1A)
+            case UInt8(ascii: "%"), UInt8(ascii: "_"): bytes.append(b); bytes.append(e)
+            default: bytes.append(e)
             }
-            bytes.append(b)
         }
     }
 
-    private func skipString() throws(DumpError) { _ = try readString() }
+    private func skipString() throws(DumpError) {
+        var none: [UInt8] = []
+        try readString(into: &none, keep: false)
+    }
 
     private func readHexDigits(until terminator: UInt8?) throws(DumpError) -> [UInt8] {
         func nibble(_ b: UInt8) -> UInt8? {
@@ -387,15 +420,12 @@ public final class MySQLDumpReader {
     }
 
     private func readNumber() throws(DumpError) -> String {
-        var bytes: [UInt8] = []
-        while let b = try input.peek(),
-            (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-                || b | 0x20 == UInt8(ascii: "e")
-        {
-            bytes.append(b)
-            input.advance(1)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var text = ""
+        _ = try input.scan(until: { b in
+            !((b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                || b | 0x20 == UInt8(ascii: "e"))
+        }, take: { text += String(decoding: $0, as: UTF8.self) })
+        return text
     }
 
     private func error(_ message: String) -> DumpError {
@@ -404,50 +434,104 @@ public final class MySQLDumpReader {
 }
 
 /// The dump's bytes with lookahead, refilled from the stream as they are
-/// consumed; counts lines and the byte offset for error messages.
-struct DumpInput {
+/// consumed; knows the line and byte offset of the current position for
+/// positions and error messages (lines are counted lazily, when asked).
+final class DumpInput {
     private let stream: ByteStream
-    private var buffer: [UInt8] = []
-    private var position = 0
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity = 1 << 17
+    /// Valid bytes in `storage`.
+    private(set) var count = 0
+    /// The current position in `storage`.
+    var position = 0
     private var eof = false
-    /// Bytes consumed before `buffer[0]`.
+    /// Bytes consumed before `storage[0]`.
     private var consumed = 0
-    private(set) var line = 1
+    /// Line number at `storage[linePosition]`.
+    private var lineAtMark = 1
+    private var linePosition = 0
 
-    init(stream: ByteStream) { self.stream = stream }
+    init(stream: ByteStream) {
+        self.stream = stream
+        storage = .allocate(capacity: capacity)
+    }
+
+    deinit { storage.deallocate() }
 
     var offset: Int { consumed + position }
 
-    /// The byte `ahead` bytes from here, or nil past the end of the dump.
-    mutating func peek(_ ahead: Int = 0) throws(DumpError) -> UInt8? {
-        if position + ahead < buffer.count { return buffer[position + ahead] }
-        try fill(atLeast: ahead + 1)
-        return position + ahead < buffer.count ? buffer[position + ahead] : nil
-    }
-
-    mutating func advance(_ count: Int) {
-        for k in position..<min(position + count, buffer.count) where buffer[k] == 0x0A { line += 1 }
-        position = min(position + count, buffer.count)
-    }
-
-    private mutating func fill(atLeast needed: Int) throws(DumpError) {
-        guard !eof else { return }
-        if position > 0 {
-            buffer.removeFirst(position)
-            consumed += position
-            position = 0
+    /// The 1-based line of the current position.
+    var line: Int {
+        // Newlines are rare in a dump (one per extended INSERT): memchr skips to them.
+        var from = storage + linePosition
+        let end = storage + position
+        while from < end, let hit = memchr(from, 0x0A, end - from) {
+            lineAtMark += 1
+            from = hit.assumingMemoryBound(to: UInt8.self) + 1
         }
-        let chunk = 1 << 16
-        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1)
-        defer { scratch.deallocate() }
-        while buffer.count < needed && !eof {
+        linePosition = position
+        return lineAtMark
+    }
+
+    /// The byte `ahead` bytes from here, or nil past the end of the dump.
+    @inline(__always)
+    func peek(_ ahead: Int = 0) throws(DumpError) -> UInt8? {
+        if position + ahead < count { return storage[position + ahead] }
+        try fill(atLeast: ahead + 1)
+        return position + ahead < count ? storage[position + ahead] : nil
+    }
+
+    @inline(__always)
+    func advance(_ n: Int) {
+        position = min(position + n, count)
+    }
+
+    /// Scans from the current position for the first byte for which `stop`
+    /// holds, handing the bytes before it to `take` (in one or more pieces)
+    /// and moving past them. Returns that byte, or nil at the end of the dump.
+    @inline(__always)
+    func scan(
+        until stop: (UInt8) -> Bool, take: (UnsafeBufferPointer<UInt8>) throws(DumpError) -> Void
+    ) throws(DumpError) -> UInt8? {
+        while true {
+            var k = position
+            let p = storage
+            let end = count
+            while k < end, !stop(p[k]) { k += 1 }
+            if k > position { try take(UnsafeBufferPointer(start: p + position, count: k - position)) }
+            position = k
+            if k < end { return p[k] }
+            try fill(atLeast: 1)
+            if position >= count { return nil }
+        }
+    }
+
+    private func fill(atLeast needed: Int) throws(DumpError) {
+        guard !eof else { return }
+        _ = line  // count the lines of what is about to be dropped
+        if position > 0 {
+            let keep = count - position
+            storage.update(from: storage + position, count: keep)
+            consumed += position
+            count = keep
+            position = 0
+            linePosition = 0
+        }
+        if needed > capacity - 65536 {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: needed + 65536)
+            grown.update(from: storage, count: count)
+            storage.deallocate()
+            storage = grown
+            capacity = needed + 65536
+        }
+        while count < needed && !eof {
             let n: Int
             do {
-                n = try stream.read(into: scratch)
+                n = try stream.read(into: UnsafeMutableRawBufferPointer(start: storage + count, count: capacity - count))
             } catch {
                 throw DumpError(path: stream.name, line: line, offset: offset, message: error.description)
             }
-            if n == 0 { eof = true } else { buffer.append(contentsOf: scratch[0..<n]) }
+            if n == 0 { eof = true } else { count += n }
         }
     }
 }

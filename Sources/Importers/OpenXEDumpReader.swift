@@ -61,10 +61,10 @@ public final class OpenXEDumpReader: AccountReader {
         return nil
     }
 
-    private func row(table: String, columns: [String]?, values: [SQLValue], line: Int) -> ImportItem? {
+    private func row(table: String, columns: [String]?, values values_: [SQLValue], line: Int) -> ImportItem? {
         let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
         var id: String?
-        if let index = names?.firstIndex(of: "id"), index < values.count, case let text?? = values[index].text { id = text }
+        if let index = names?.firstIndex(of: "id"), index < values_.count, case let text?? = values_[index].text { id = text }
         let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
         guard let names else {
             // Only firmendaten (about 150 columns, varying by version) has no
@@ -76,29 +76,34 @@ public final class OpenXEDumpReader: AccountReader {
                 reason: "rows of \(table) without column names (no column list and no CREATE TABLE before them): "
                     + "the default account cannot be read; dump with CREATE TABLE or --complete-insert"))
         }
-        guard names.count == values.count else {
-            return .reject(Reject(source: source, reason: "\(values.count) values for the \(names.count) columns of \(table)"))
-        }
-        var row: [String: String?] = [:]
-        for (name, value) in zip(names, values) {
-            guard let text = value.text else {
-                return .reject(Reject(source: source, reason: "column \(name) is not valid UTF-8"))
-            }
-            row[name] = text
+        guard names.count == values_.count else {
+            return .reject(Reject(source: source, reason: "\(values_.count) values for the \(names.count) columns of \(table)"))
         }
         switch table {
         case EmailbackupMapping.table:
-            if !includeDeleted, let deleted = row["geloescht"] ?? nil, deleted != "0", !deleted.isEmpty {
+            let positions = columnPositions(for: names)
+            var values = [String??](repeating: nil, count: positions.count)
+            for (index, position) in positions.enumerated() {
+                guard let position else { continue }
+                guard let text = values_[position].text else {
+                    return .reject(Reject(source: source, reason: "column \(names[position]) is not valid UTF-8"))
+                }
+                values[index] = .some(text)
+            }
+            if !includeDeleted, let deleted = values[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
                 return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
             }
             do {
-                var account = try EmailbackupMapping.account(from: row)
+                var account = try EmailbackupMapping.account(fromColumns: values)
                 account.identity.origin = source.description
                 return .account(account, source)
             } catch {
                 return .reject(Reject(source: source, reason: error.description))
             }
         case DefaultAccountMapping.companyTable:
+            guard let row = textRow(names: names, values: values_, source: source) else {
+                return .reject(Reject(source: source, reason: "a column of \(table) is not valid UTF-8"))
+            }
             let number = id.flatMap { Int($0) } ?? 0
             if company == nil || number >= company!.id {
                 var mail: [String: String?] = [:]
@@ -106,6 +111,9 @@ public final class OpenXEDumpReader: AccountReader {
                 company = (number, mail, line)
             }
         default:
+            guard let row = textRow(names: names, values: values_, source: source) else {
+                return .reject(Reject(source: source, reason: "a column of \(table) is not valid UTF-8"))
+            }
             let number = id.flatMap { Int($0) } ?? 0
             if let name = row["name"] ?? nil, DefaultAccountMapping.valueNames.contains(name),
                 companyValues[name].map({ number >= $0.id }) ?? true
@@ -114,6 +122,29 @@ public final class OpenXEDumpReader: AccountReader {
             }
         }
         return nil
+    }
+
+    private static let deletedIndex = EmailbackupMapping.columns.firstIndex { $0.name == "geloescht" }!
+    /// For the last column list seen: where each mapping column is in a row.
+    private var positionCache: (names: [String], positions: [Int?])?
+
+    private func columnPositions(for names: [String]) -> [Int?] {
+        if let cache = positionCache, cache.names == names { return cache.positions }
+        var byName: [String: Int] = [:]
+        for (index, name) in names.enumerated() where byName[name] == nil { byName[name] = index }
+        let positions = EmailbackupMapping.columns.map { byName[$0.name] }
+        positionCache = (names, positions)
+        return positions
+    }
+
+    /// A row of another table as texts by column name; nil when a value is not UTF-8.
+    private func textRow(names: [String], values: [SQLValue], source: SourceReference) -> [String: String?]? {
+        var row: [String: String?] = [:]
+        for (name, value) in zip(names, values) {
+            guard let text = value.text else { return nil }
+            row[name] = text
+        }
+        return row
     }
 
     /// The default account, once the whole dump has been read.

@@ -18,8 +18,8 @@ public enum EmailbackupMapping {
     /// order of a dump's INSERTs without a column list).
     public static let columns: [OpenXEColumn] = [
         kept("id"),
-        text("angezeigtername", \.identity.displayName),
-        text("internebeschreibung", \.identity.description),
+        text("angezeigtername", { $0.identity.displayName }, { $0.identity.displayName = $1 }),
+        text("internebeschreibung", { $0.identity.description }, { $0.identity.description = $1 }),
         OpenXEColumn("benutzername", .text, read: { v, a in
             a.incoming.userName = v ?? ""
             a.outgoing.userName = v ?? ""
@@ -36,54 +36,54 @@ public enum EmailbackupMapping {
             a.outgoing.host = v ?? ""
             a.outgoing.method = .smtp
         }, write: { $0.outgoing.host }),
-        flag("ticket", \.ticket.enabled),
-        flag("imap_sentfolder_aktiv", \.incoming.copyToSent),
-        text("imap_sentfolder", \.incoming.sentFolder),
-        port("imap_port", \.incoming.port, default: "993"),
+        flag("ticket", { $0.ticket.enabled }, { $0.ticket.enabled = $1 }),
+        flag("imap_sentfolder_aktiv", { $0.incoming.copyToSent }, { $0.incoming.copyToSent = $1 }),
+        text("imap_sentfolder", { $0.incoming.sentFolder }, { $0.incoming.sentFolder = $1 }),
+        port("imap_port", { $0.incoming.port }, { $0.incoming.port = $1 }, default: "993"),
         OpenXEColumn("imap_type", .integer, read: { v, a in
             OpenXEWords.readImapType(v ?? "", into: &a)
         }, write: { OpenXEWords.imapType(of: $0) }),
-        flag("autoresponder", \.autoresponder.enabled),
-        reference("geschaeftsbriefvorlage", \.erp.letterTemplateID),
-        text("autoresponderbetreff", \.autoresponder.subject),
-        text("autorespondertext", \.autoresponder.text),
-        reference("projekt", \.erp.projectID),
-        flag("emailbackup", \.archive.enabled),
-        reference("adresse", \.erp.employeeID),
-        reference("firma", \.erp.companyID),
+        flag("autoresponder", { $0.autoresponder.enabled }, { $0.autoresponder.enabled = $1 }),
+        reference("geschaeftsbriefvorlage", { $0.erp.letterTemplateID }, { $0.erp.letterTemplateID = $1 }),
+        text("autoresponderbetreff", { $0.autoresponder.subject }, { $0.autoresponder.subject = $1 }),
+        text("autorespondertext", { $0.autoresponder.text }, { $0.autoresponder.text = $1 }),
+        reference("projekt", { $0.erp.projectID }, { $0.erp.projectID = $1 }),
+        flag("emailbackup", { $0.archive.enabled }, { $0.archive.enabled = $1 }),
+        reference("adresse", { $0.erp.employeeID }, { $0.erp.employeeID = $1 }),
+        reference("firma", { $0.erp.companyID }, { $0.erp.companyID = $1 }),
         OpenXEColumn("loeschtage", .text, read: { v, a in
             let v = v ?? ""
             a.archive.deleteAfterDays = v.isEmpty ? nil : ArchiveRetention(canonicalName: v)
         }, write: { $0.archive.deleteAfterDays?.canonicalName ?? "" }),
         kept("geloescht", default: "0"),
-        flag("ticketloeschen", \.incoming.deleteOnServer),
-        flag("ticketabgeschlossen", \.ticket.markClosed),
-        text("ticketqueue", \.ticket.queue, nullable: true),
-        text("ticketprojekt", \.ticket.project, nullable: true),
-        flag("ticketemaileingehend", \.ticket.answerFromInbound),
-        flag("smtp_extra", \.outgoing.enabled),
+        flag("ticketloeschen", { $0.incoming.deleteOnServer }, { $0.incoming.deleteOnServer = $1 }),
+        flag("ticketabgeschlossen", { $0.ticket.markClosed }, { $0.ticket.markClosed = $1 }),
+        text("ticketqueue", { $0.ticket.queue }, { $0.ticket.queue = $1 }, nullable: true),
+        text("ticketprojekt", { $0.ticket.project }, { $0.ticket.project = $1 }, nullable: true),
+        flag("ticketemaileingehend", { $0.ticket.answerFromInbound }, { $0.ticket.answerFromInbound = $1 }),
+        flag("smtp_extra", { $0.outgoing.enabled }, { $0.outgoing.enabled = $1 }),
         OpenXEColumn("smtp_ssl", .integer, read: { v, a in
             a.outgoing.security = OpenXEWords.readSmtpSecurity(v ?? "", column: "smtp_ssl")
         }, write: { OpenXEWords.smtpSecurity($0.outgoing.security, column: "smtp_ssl") }),
-        port("smtp_port", \.outgoing.port, default: "25"),
-        text("smtp_frommail", \.outgoing.senderAddress),
-        text("smtp_fromname", \.outgoing.senderName),
-        text("client_alias", \.outgoing.clientAlias),
+        port("smtp_port", { $0.outgoing.port }, { $0.outgoing.port = $1 }, default: "25"),
+        text("smtp_frommail", { $0.outgoing.senderAddress }, { $0.outgoing.senderAddress = $1 }),
+        text("smtp_fromname", { $0.outgoing.senderName }, { $0.outgoing.senderName = $1 }),
+        text("client_alias", { $0.outgoing.clientAlias }, { $0.outgoing.clientAlias = $1 }),
         OpenXEColumn("smtp_authtype", .text, read: { v, a in
             OpenXEWords.readSmtpAuthType(v ?? "", into: &a)
         }, write: { OpenXEWords.smtpAuthType(of: $0) }),
         OpenXEColumn("smtp_authparam", .text, read: { v, a in
             a.outgoing.oauthParameter = Secret(v ?? "")
         }, write: { $0.outgoing.oauthParameter.revealed() }),
-        flag("smtp_loglevel", \.outgoing.debug),
-        flag("autosresponder_blacklist", \.autoresponder.oncePerDay),
-        flag("eigenesignatur", \.signature.enabled),
-        text("signatur", \.signature.html),
+        flag("smtp_loglevel", { $0.outgoing.debug }, { $0.outgoing.debug = $1 }),
+        flag("autosresponder_blacklist", { $0.autoresponder.oncePerDay }, { $0.autoresponder.oncePerDay = $1 }),
+        flag("eigenesignatur", { $0.signature.enabled }, { $0.signature.enabled = $1 }),
+        text("signatur", { $0.signature.html }, { $0.signature.html = $1 }),
         kept("mutex", default: "0"),
         OpenXEColumn("abdatum", .text, nullable: true, read: { v, a in
             a.incoming.fetchFrom = v.flatMap { CalendarDate(iso: $0) }
         }, write: { $0.incoming.fetchFrom?.description ?? "" }),
-        text("email", \.identity.email),
+        text("email", { $0.identity.email }, { $0.identity.email = $1 }),
     ]
 
     /// The columns by name.
@@ -100,17 +100,23 @@ public enum EmailbackupMapping {
     /// The account a row holds. `values` are by column name; a column the row
     /// lacks reads as its empty value. Throws for a value of the wrong kind.
     public static func account(from values: [String: String?]) throws(OpenXEValueError) -> MailAccount {
+        try account(fromColumns: columns.map { values[$0.name] })
+    }
+
+    /// The account a row holds, its values in `columns` order: `.some(nil)`
+    /// is NULL, nil a column the row lacks (it reads as its empty value).
+    public static func account(fromColumns values: [String??]) throws(OpenXEValueError) -> MailAccount {
         var account = MailAccount()
-        for column in columns {
-            let value = values[column.name] ?? nil
-            try column.read(value, &account)
+        let columns = self.columns
+        for index in columns.indices {
+            try columns[index].read(values[index] ?? nil, &account)
         }
         // Keep what would not come back the same.
-        for column in columns {
-            guard let original = values[column.name] else { continue }
-            let rewritten = column.value(for: account)
+        for index in columns.indices {
+            guard let original = values[index] else { continue }
+            let rewritten = columns[index].value(for: account)
             if rewritten != original, !(original == nil && rewritten == "") {
-                account.extras.append(ExtraField(name: rawPrefix + column.name, value: original ?? ""))
+                account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
             }
         }
         return account
@@ -156,41 +162,46 @@ public enum EmailbackupMapping {
 
     // MARK: Column kinds
 
+    // Plain closures, not key paths: reading a key path of a struct copies
+    // the whole account, and this runs 84 times a row.
+    typealias Get<T> = @Sendable (MailAccount) -> T
+    typealias Put<T> = @Sendable (inout MailAccount, T) -> Void
+
     private static func text(
-        _ name: String, _ path: WritableKeyPath<MailAccount, String> & Sendable, nullable: Bool = false
+        _ name: String, _ get: @escaping Get<String>, _ set: @escaping Put<String>, nullable: Bool = false
     ) -> OpenXEColumn {
-        OpenXEColumn(name, .text, nullable: nullable, read: { v, a in a[keyPath: path] = v ?? "" }, write: { $0[keyPath: path] })
+        OpenXEColumn(name, .text, nullable: nullable, read: { v, a in set(&a, v ?? "") }, write: get)
     }
 
     /// An `int(1)` switch: 0 off, anything else on.
-    private static func flag(_ name: String, _ path: WritableKeyPath<MailAccount, Bool> & Sendable) -> OpenXEColumn {
+    private static func flag(_ name: String, _ get: @escaping Get<Bool>, _ set: @escaping Put<Bool>) -> OpenXEColumn {
         OpenXEColumn(name, .integer, read: { v, a in
             let v = v ?? "0"
-            a[keyPath: path] = !(v.isEmpty || v == "0")
-        }, write: { $0[keyPath: path] ? "1" : "0" })
+            set(&a, !(v.isEmpty || v == "0"))
+        }, write: { get($0) ? "1" : "0" })
     }
 
     /// A port; an account without one gets the column's default.
     private static func port(
-        _ name: String, _ path: WritableKeyPath<MailAccount, Int?> & Sendable, default defaultPort: String
+        _ name: String, _ get: @escaping Get<Int?>, _ set: @escaping Put<Int?>, default defaultPort: String
     ) -> OpenXEColumn {
         OpenXEColumn(name, .integer, read: { (v, a) throws(OpenXEValueError) in
             guard let v, !v.isEmpty else {
-                a[keyPath: path] = nil
+                set(&a, nil)
                 return
             }
             guard let port = Int(v) else { throw OpenXEValueError(column: name, value: v, expected: "a port number") }
-            a[keyPath: path] = port
-        }, write: { $0[keyPath: path].map(String.init) ?? defaultPort })
+            set(&a, port)
+        }, write: { get($0).map(String.init) ?? defaultPort })
     }
 
     /// An id of another OpenXE record; 0 means none. A value that is not a
     /// number (from another system) cannot be held and is written as 0.
-    private static func reference(_ name: String, _ path: WritableKeyPath<MailAccount, String> & Sendable) -> OpenXEColumn {
+    private static func reference(_ name: String, _ get: @escaping Get<String>, _ set: @escaping Put<String>) -> OpenXEColumn {
         OpenXEColumn(name, .integer, read: { v, a in
             let v = v ?? "0"
-            a[keyPath: path] = v == "0" ? "" : v
-        }, write: { Int($0[keyPath: path]) != nil ? $0[keyPath: path] : "0" })
+            set(&a, v == "0" ? "" : v)
+        }, write: { Int(get($0)) != nil ? get($0) : "0" })
     }
 
     /// A column with no canonical field: kept as the extra

@@ -35,44 +35,48 @@ struct SignatureImageNotExternalRule: AccountRule {
 
     /// The `src` values of the `<img>` tags in an HTML text.
     static func imageSources(in html: String) -> [String] {
-        // Most signatures have no image: a byte scan for "<img" in any case says so quickly.
-        guard Self.mayHoldImage(html) else { return [] }
-        var sources: [String] = []
-        var searchFrom = html.startIndex
-        while let tag = html.range(of: "<img", options: .caseInsensitive, range: searchFrom..<html.endIndex) {
-            let tagEnd = html[tag.upperBound...].firstIndex(of: ">") ?? html.endIndex
-            if let src = html.range(of: "src=", options: .caseInsensitive, range: tag.upperBound..<tagEnd) {
-                var start = src.upperBound
-                var end = tagEnd
-                if start < tagEnd, html[start] == "\"" || html[start] == "'" {
-                    let quote = html[start]
-                    start = html.index(after: start)
-                    end = html[start..<tagEnd].firstIndex(of: quote) ?? tagEnd
-                } else {
-                    end = html[start..<tagEnd].firstIndex(where: { $0 == " " || $0 == "\t" }) ?? tagEnd
-                }
-                sources.append(String(html[start..<end]))
-            }
-            searchFrom = tagEnd
-        }
-        return sources
+        var html = html
+        return html.withUTF8 { imageSources(in: $0) }
     }
 
-    private static func mayHoldImage(_ html: String) -> Bool {
-        let scan: (UnsafeBufferPointer<UInt8>) -> Bool = { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            while offset < bytes.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if at + 3 < bytes.count, bytes[at + 1] | 0x20 == UInt8(ascii: "i"), bytes[at + 2] | 0x20 == UInt8(ascii: "m"),
-                    bytes[at + 3] | 0x20 == UInt8(ascii: "g")
-                {
-                    return true
-                }
-                offset = at + 1
+    /// A byte scan (Foundation's case-insensitive search costs more than all
+    /// other rules together on signatures of a few hundred bytes).
+    private static func imageSources(in b: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard let base = b.baseAddress else { return [] }
+        func lower(_ k: Int) -> UInt8 { b[k] | 0x20 }
+        func matches(_ word: String, at k: Int) -> Bool {
+            var k = k
+            for c in word.utf8 {
+                guard k < b.count, lower(k) == c else { return false }
+                k += 1
             }
-            return false
+            return true
         }
-        return html.utf8.withContiguousStorageIfAvailable(scan) ?? Array(html.utf8).withUnsafeBufferPointer(scan)
+        var sources: [String] = []
+        var offset = 0
+        while offset < b.count, let hit = memchr(base + offset, Int32(UInt8(ascii: "<")), b.count - offset) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            offset = at + 1
+            guard matches("img", at: at + 1) else { continue }
+            var tagEnd = at + 4
+            while tagEnd < b.count, b[tagEnd] != UInt8(ascii: ">") { tagEnd += 1 }
+            var k = at + 4
+            while k + 4 <= tagEnd, !matches("src=", at: k) { k += 1 }
+            if k + 4 <= tagEnd {
+                var start = k + 4
+                var end = start
+                if start < tagEnd, b[start] == UInt8(ascii: "\"") || b[start] == UInt8(ascii: "'") {
+                    let quote = b[start]
+                    start += 1
+                    end = start
+                    while end < tagEnd, b[end] != quote { end += 1 }
+                } else {
+                    while end < tagEnd, b[end] != UInt8(ascii: " "), b[end] != UInt8(ascii: "\t") { end += 1 }
+                }
+                sources.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+            }
+            offset = tagEnd
+        }
+        return sources
     }
 }
