@@ -8,9 +8,6 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedFormat(path: String)
     case noSupportedFiles(directory: String)
     case invalidHeader(path: String, line: Int, reason: String)
-    /// The input breaks its format's syntax where reading cannot go on (a
-    /// dump cut off inside a string); the records before it were handed on.
-    case malformed(path: String, line: Int, offset: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -24,7 +21,6 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): unsupported input format (expected .csv or .sql, optionally .gz)"
         case let .noSupportedFiles(directory): "\(directory): directory holds no supported input files"
         case let .invalidHeader(path, line, reason): "\(path):\(line): \(reason)"
-        case let .malformed(path, line, offset, reason): "\(path):\(line) (byte \(offset)): \(reason)"
         }
     }
 }

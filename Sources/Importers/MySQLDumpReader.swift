@@ -55,8 +55,8 @@ public final class MySQLDumpReader {
             }
             let line = input.line
             guard let word = try readWord() else {
-                try skipStatement()
-                continue
+                let byte = try input.peek() ?? 0
+                throw error("expected an SQL statement, found byte 0x\(String(byte, radix: 16, uppercase: true)) (not a dump?)")
             }
             switch word.uppercased() {
             case "DELIMITER":

@@ -21,6 +21,9 @@ public final class OpenXEDumpReader: AccountReader {
     private var companyValues: [String: (id: Int, value: String)] = [:]
     private var finished = false
     private var companyWithoutColumns = false
+    /// Where the dump broke off, when it did.
+    private var brokenAt: Reject?
+    private var defaultAccountHandedOn = false
 
     /// OpenXE's column order of the tables whose order is documented, for
     /// INSERTs without a column list in a dump without CREATE TABLE.
@@ -40,17 +43,27 @@ public final class OpenXEDumpReader: AccountReader {
     }
 
     public func next() throws(InputError) -> ImportItem? {
+        if brokenAt != nil, !defaultAccountHandedOn {
+            defaultAccountHandedOn = true
+            if let item = defaultAccount() { return item }
+        }
         while !finished {
             let event: MySQLDumpReader.Event?
             do {
                 event = try dump.next()
             } catch {
+                // The rest of the file cannot be read; what was read stays,
+                // and the break is a reject the run counts.
+                brokenAt = Reject(
+                    source: SourceReference(file: path, line: error.line, detail: "byte \(error.offset)"),
+                    reason: "\(error.message); the rest of the file cannot be read")
                 finished = true
-                throw .malformed(path: path, line: error.line, offset: error.offset, reason: error.message)
+                return .reject(brokenAt!)
             }
             switch event {
             case nil:
                 finished = true
+                defaultAccountHandedOn = true
                 return defaultAccount()
             case let .table(name, columns, _):
                 tableColumns[name] = columns
@@ -169,7 +182,8 @@ extension SQLValue {
         case .null: return .some(nil)
         case .number(let n): return n
         case .string(let bytes), .hex(let bytes):
-            return bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } ? String(decoding: bytes, as: UTF8.self) : nil
+            guard bytes.withUnsafeBufferPointer({ UTF8Validation.isValid($0) }) else { return String??.none }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -155,7 +155,10 @@ import Testing
         #expect(throws: DumpError(path: "d.sql", line: 1, offset: 26, message: "expected a value of t, found '@'")) {
             _ = try events("INSERT INTO `t` VALUES (1,@@@);")
         }
-        // Garbage outside wanted statements is skipped, not parsed.
-        #expect(try events("\u{1}\u{2}garbage ÿ;\nINSERT INTO u VALUES ('x');", tables: ["t"]).isEmpty)
+        // A statement of other words is skipped; one that is not SQL at all is an error.
+        #expect(try events("garbage ÿ \u{1};\nINSERT INTO u VALUES ('x');", tables: ["t"]).isEmpty)
+        #expect(throws: DumpError(path: "d.sql", line: 2, offset: 3, message: "expected an SQL statement, found byte 0x1 (not a dump?)")) {
+            _ = try events("x;\n\u{1}\u{2}garbage;", tables: ["t"])
+        }
     }
 }
