@@ -1,0 +1,43 @@
+// libFuzzer target for the mysqldump tokenizer (MySQLDumpReader): any bytes,
+// split into chunks at a position the input chooses, must end in rows, a
+// DumpError or the end of the dump: never a crash, a hang or unbounded
+// memory. Built and run by scripts/fuzz-dump (swiftc -sanitize=fuzzer,address).
+
+final class FuzzByteStream: ByteStream {
+    let name = "fuzz.sql"
+    private let bytes: [UInt8]
+    private let chunk: Int
+    private var offset = 0
+
+    init(_ bytes: [UInt8], chunk: Int) {
+        self.bytes = bytes
+        self.chunk = max(1, chunk)
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let n = min(buffer.count, chunk, bytes.count - offset)
+        for k in 0..<n { buffer[k] = bytes[offset + k] }
+        offset += n
+        return n
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzDumpTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    let chunk = Int(data[0]) + 1
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let reader = MySQLDumpReader(stream: FuzzByteStream(bytes, chunk: chunk), tables: ["emailbackup", "t"])
+    var events = 0
+    do {
+        while let _ = try reader.next() {
+            events += 1
+            // Each event consumes at least one byte: more events than bytes is a loop.
+            precondition(events <= bytes.count + 1, "more events than input bytes")
+        }
+    } catch {
+        precondition(error.offset <= bytes.count, "error offset beyond the input")
+        precondition(error.line >= 1, "line below 1")
+    }
+    return 0
+}
