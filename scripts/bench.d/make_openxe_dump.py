@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes an OpenXE dump of N emailbackup rows in mysqldump's default form
-(extended INSERT lines of up to ~1 MB, as mysqldump's net_buffer_length
-makes them), around the real mysqldump output of the fixtures: its header,
+(extended INSERTs of up to ~1 MB, as net_buffer_length makes them, one row
+a line as MariaDB's mysqldump writes them), around the real mysqldump output of the fixtures: its header,
 CREATE TABLEs, and the firmendaten/firmenlogo tables after it. About 800
 bytes a row, with quotes, backslashes, newlines and umlauts to escape.
 Deterministic: the same N gives the same file.
@@ -14,7 +14,8 @@ import sys
 n, out = int(sys.argv[1]), sys.argv[2]
 fixture = open("Tests/Fixtures/openxe/default.sql", "rb").read().split(b"\n")
 start = next(i for i, line in enumerate(fixture) if line.startswith(b"INSERT INTO `emailbackup` VALUES"))
-head, tail = fixture[:start], fixture[start + 1:]
+end = next(i for i in range(start, len(fixture)) if fixture[i].endswith(b");"))
+head, tail = fixture[:start], fixture[end + 1:]
 rng = random.Random(7)
 
 
@@ -51,6 +52,6 @@ with open(out, "wb") as f:
         line.append(r)
         size += len(r) + 1
         if size > 1_000_000 or i == n:
-            f.write(b"INSERT INTO `emailbackup` VALUES " + ",".join(line).encode() + b";\n")
+            f.write(b"INSERT INTO `emailbackup` VALUES\n" + ",\n".join(line).encode() + b";\n")
             line, size = [], 0
     f.write(b"\n".join(tail))
