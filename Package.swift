@@ -30,7 +30,7 @@ let package = Package(
         // (OpenXE tables); importers and exporters share these tables.
         .target(name: "Mappings", dependencies: ["MailModel"]),
         // Sources → canonical accounts.
-        .target(name: "Importers", dependencies: ["MailModel", "Mappings", "CZlib"]),
+        .target(name: "Importers", dependencies: ["MailModel", "Mappings", "CZlib", "CLibXML"]),
         // Rules over canonical accounts.
         .target(name: "Validation", dependencies: ["MailModel"]),
         // Canonical accounts → SQLite store and files.

@@ -8,6 +8,9 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedFormat(path: String)
     case noSupportedFiles(directory: String)
     case invalidHeader(path: String, line: Int, reason: String)
+    /// An XML or HTML document that cannot be read: malformed, too large,
+    /// in an unknown encoding, or refused for safety (entities of its own).
+    case invalidDocument(path: String, line: Int?, column: Int?, reason: String)
 
     public var description: String {
         switch self {
@@ -18,9 +21,12 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .truncatedGzip(path, offset):
             "\(path): gzip stream truncated at compressed byte offset \(offset) (the file ends before the gzip trailer)"
         case let .unsupportedFormat(path):
-            "\(path): unsupported input format (expected .csv or .sql, optionally .gz)"
+            "\(path): unsupported input format (expected .csv, .sql, .xml, .html or .htm, optionally .gz)"
         case let .noSupportedFiles(directory): "\(directory): directory holds no supported input files"
         case let .invalidHeader(path, line, reason): "\(path):\(line): \(reason)"
+        case let .invalidDocument(path, line?, column?, reason): "\(path):\(line):\(column): \(reason)"
+        case let .invalidDocument(path, line?, nil, reason): "\(path):\(line): \(reason)"
+        case let .invalidDocument(path, _, _, reason): "\(path): \(reason)"
         }
     }
 }

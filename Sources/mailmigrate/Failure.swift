@@ -12,6 +12,8 @@ struct Failure: Error, CustomStringConvertible {
         if let note { text += " (\(note))" }
         description = text
     }
+
+    init(message: String) { description = message }
 }
 
 extension Failure {

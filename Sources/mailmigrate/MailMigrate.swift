@@ -15,6 +15,9 @@ struct MailMigrate: ParsableCommand {
             3 some records were rejected; 4 validation findings at or above --fail-on; \
             130 interrupted (nothing changed).
             """,
-        subcommands: [RunCommand.self, ExportCommand.self, ValidateCommand.self, RulesCommand.self, ReadOnlyCommand.self],
+        subcommands: [
+            RunCommand.self, ExportCommand.self, ValidateCommand.self, RulesCommand.self, ProvidersCommand.self,
+            ReadOnlyCommand.self,
+        ],
         defaultSubcommand: nil)
 }
