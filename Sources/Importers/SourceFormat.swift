@@ -4,6 +4,8 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     case canonicalCSV = "csv"
     /// An OpenXE/Xentral database dump (mysqldump output).
     case openXEDump = "sql"
+    /// A page saved from OpenXE's web interface, or `mysql --html` output.
+    case openXEPage = "html"
 
     /// The format a path names, or nil when it is not one we read. Standard
     /// input (`-`) is canonical CSV.
@@ -13,6 +15,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         if name.hasSuffix(".gz") { name.removeLast(3) }
         if name.hasSuffix(".csv") { return .canonicalCSV }
         if name.hasSuffix(".sql") { return .openXEDump }
+        if name.hasSuffix(".html") || name.hasSuffix(".htm") { return .openXEPage }
         return nil
     }
 
@@ -22,6 +25,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         switch self {
         case .canonicalCSV: return CanonicalCSVReader(stream: stream, path: path)
         case .openXEDump: return OpenXEDumpReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
+        case .openXEPage: return OpenXEPageReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
         }
     }
 }

@@ -104,12 +104,14 @@ public enum EmailbackupMapping {
     }
 
     /// The account a row holds, its values in `columns` order: `.some(nil)`
-    /// is NULL, nil a column the row lacks (it reads as its empty value).
+    /// is NULL, nil a column the row lacks (its fields stay unset: a list
+    /// view without `imap_type` says nothing about security).
     public static func account(fromColumns values: [String??]) throws(OpenXEValueError) -> MailAccount {
         var account = MailAccount()
         let columns = self.columns
         for index in columns.indices {
-            try columns[index].read(values[index] ?? nil, &account)
+            guard let value = values[index] else { continue }
+            try columns[index].read(value, &account)
         }
         // Keep what would not come back the same.
         for index in columns.indices {
