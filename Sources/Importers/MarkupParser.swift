@@ -79,7 +79,8 @@ public enum MarkupParser {
         var attribute = element.pointee.properties
         while let a = attribute {
             let value = xmlNodeListGetString(element.pointee.doc, a.pointee.children, 1)
-            result.attributes[string(a.pointee.name)] = string(value)
+            let prefix = a.pointee.ns.map { string($0.pointee.prefix) } ?? ""
+            result.attributes[prefix.isEmpty ? string(a.pointee.name) : prefix + ":" + string(a.pointee.name)] = string(value)
             mailmigrate_xmlFree(value)
             attribute = a.pointee.next
         }
@@ -107,8 +108,9 @@ public enum MarkupParser {
     private static func refuseOwnEntities(_ document: xmlDocPtr, path: String) throws(InputError) {
         for subset in [document.pointee.intSubset, document.pointee.extSubset] {
             guard let subset, subset.pointee.entities != nil else { continue }
+            _ = subset
             throw .invalidDocument(
-                path: path, line: Int(xmlGetLineNo(OpaquePointer(subset).map { UnsafeMutablePointer<xmlNode>($0) })), column: nil,
+                path: path, line: nil, column: nil,
                 reason: "the document declares entities in a DTD: refused (entities are never expanded)")
         }
     }

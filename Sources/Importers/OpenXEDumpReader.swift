@@ -15,10 +15,7 @@ public final class OpenXEDumpReader: AccountReader {
     private let includeDeleted: Bool
     /// Column names of each table from its `CREATE TABLE`.
     private var tableColumns: [String: [String]] = [:]
-    /// The newest `firmendaten` row seen (its mail columns) and its position.
-    private var company: (id: Int, values: [String: String?], line: Int)?
-    /// `firmendaten_werte` values by name, with the id that set them (the highest wins).
-    private var companyValues: [String: (id: Int, value: String)] = [:]
+    private var collector = OpenXERowCollector()
     private var finished = false
     private var companyWithoutColumns = false
     /// Where the dump broke off, when it did.
@@ -37,7 +34,7 @@ public final class OpenXEDumpReader: AccountReader {
     public init(stream: ByteStream, path: String? = nil, includeDeleted: Bool = false) {
         dump = MySQLDumpReader(
             stream: stream,
-            tables: [EmailbackupMapping.table, DefaultAccountMapping.companyTable, DefaultAccountMapping.valuesTable])
+            tables: OpenXERowCollector.tables)
         self.path = path ?? stream.name
         self.includeDeleted = includeDeleted
     }
@@ -45,7 +42,7 @@ public final class OpenXEDumpReader: AccountReader {
     public func next() throws(InputError) -> ImportItem? {
         if brokenAt != nil, !defaultAccountHandedOn {
             defaultAccountHandedOn = true
-            if let item = defaultAccount() { return item }
+            if let item = collector.defaultAccount(path: path) { return item }
         }
         while !finished {
             let event: MySQLDumpReader.Event?
@@ -64,7 +61,7 @@ public final class OpenXEDumpReader: AccountReader {
             case nil:
                 finished = true
                 defaultAccountHandedOn = true
-                return defaultAccount()
+                return collector.defaultAccount(path: path)
             case let .table(name, columns, _):
                 tableColumns[name] = columns
             case let .row(table, columns, values, line):
@@ -92,87 +89,17 @@ public final class OpenXEDumpReader: AccountReader {
         guard names.count == values_.count else {
             return .reject(Reject(source: source, reason: "\(values_.count) values for the \(names.count) columns of \(table)"))
         }
-        switch table {
-        case EmailbackupMapping.table:
-            let positions = columnPositions(for: names)
-            var values = [String??](repeating: nil, count: positions.count)
-            for (index, position) in positions.enumerated() {
-                guard let position else { continue }
-                guard let text = values_[position].text else {
-                    return .reject(Reject(source: source, reason: "column \(names[position]) is not valid UTF-8"))
-                }
-                values[index] = .some(text)
+        var texts: [String?] = []
+        texts.reserveCapacity(values_.count)
+        for (index, value) in values_.enumerated() {
+            guard let text = value.text else {
+                return .reject(Reject(source: source, reason: "column \(names[index]) is not valid UTF-8"))
             }
-            if !includeDeleted, let deleted = values[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
-                return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
-            }
-            do {
-                var account = try EmailbackupMapping.account(fromColumns: values)
-                account.identity.origin = source.description
-                return .account(account, source)
-            } catch {
-                return .reject(Reject(source: source, reason: error.description))
-            }
-        case DefaultAccountMapping.companyTable:
-            guard let row = textRow(names: names, values: values_, source: source) else {
-                return .reject(Reject(source: source, reason: "a column of \(table) is not valid UTF-8"))
-            }
-            let number = id.flatMap { Int($0) } ?? 0
-            if company == nil || number >= company!.id {
-                var mail: [String: String?] = [:]
-                for name in DefaultAccountMapping.companyColumns { mail[name] = row[name] ?? nil }
-                company = (number, mail, line)
-            }
-        default:
-            guard let row = textRow(names: names, values: values_, source: source) else {
-                return .reject(Reject(source: source, reason: "a column of \(table) is not valid UTF-8"))
-            }
-            let number = id.flatMap { Int($0) } ?? 0
-            if let name = row["name"] ?? nil, DefaultAccountMapping.valueNames.contains(name),
-                companyValues[name].map({ number >= $0.id }) ?? true
-            {
-                companyValues[name] = (number, (row["wert"] ?? nil) ?? "")
-            }
+            texts.append(text)
         }
-        return nil
+        return collector.row(table: table, names: names, values: texts, source: source, includeDeleted: includeDeleted)
     }
 
-    private static let deletedIndex = EmailbackupMapping.columns.firstIndex { $0.name == "geloescht" }!
-    /// For the last column list seen: where each mapping column is in a row.
-    private var positionCache: (names: [String], positions: [Int?])?
-
-    private func columnPositions(for names: [String]) -> [Int?] {
-        if let cache = positionCache, cache.names == names { return cache.positions }
-        var byName: [String: Int] = [:]
-        for (index, name) in names.enumerated() where byName[name] == nil { byName[name] = index }
-        let positions = EmailbackupMapping.columns.map { byName[$0.name] }
-        positionCache = (names, positions)
-        return positions
-    }
-
-    /// A row of another table as texts by column name; nil when a value is not UTF-8.
-    private func textRow(names: [String], values: [SQLValue], source: SourceReference) -> [String: String?]? {
-        var row: [String: String?] = [:]
-        for (name, value) in zip(names, values) {
-            guard let text = value.text else { return nil }
-            row[name] = text
-        }
-        return row
-    }
-
-    /// The default account, once the whole dump has been read.
-    private func defaultAccount() -> ImportItem? {
-        guard let company else { return nil }
-        let source = SourceReference(file: path, line: company.line, detail: "\(DefaultAccountMapping.companyTable) id=\(company.id)")
-        do {
-            var account = try DefaultAccountMapping.account(
-                company: company.values, values: companyValues.mapValues(\.value))
-            account.identity.origin = source.description
-            return .account(account, source)
-        } catch {
-            return .reject(Reject(source: source, reason: error.description))
-        }
-    }
 }
 
 extension SQLValue {

@@ -1,3 +1,5 @@
+import MailModel
+
 /// The input formats `mailmigrate` reads, recognised from a file's name (a
 /// `.gz` ending is looked through: gzip itself is detected from the bytes).
 public enum SourceFormat: String, Sendable, CaseIterable {
@@ -6,6 +8,8 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     case openXEDump = "sql"
     /// A page saved from OpenXE's web interface, or `mysql --html` output.
     case openXEPage = "html"
+    /// XML: mailmigrate's account XML or `mysqldump --xml` (told apart by the root element).
+    case xml = "xml"
 
     /// The format a path names, or nil when it is not one we read. Standard
     /// input (`-`) is canonical CSV.
@@ -16,6 +20,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         if name.hasSuffix(".csv") { return .canonicalCSV }
         if name.hasSuffix(".sql") { return .openXEDump }
         if name.hasSuffix(".html") || name.hasSuffix(".htm") { return .openXEPage }
+        if name.hasSuffix(".xml") { return .xml }
         return nil
     }
 
@@ -26,7 +31,51 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         case .canonicalCSV: return CanonicalCSVReader(stream: stream, path: path)
         case .openXEDump: return OpenXEDumpReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
         case .openXEPage: return OpenXEPageReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
+        case .xml:
+            let sniffing = SniffingByteStream(source: stream)
+            switch XMLRoot.name(try sniffing.peek(4096)) {
+            case "accounts": return AccountXMLReader(stream: sniffing, path: path)
+            case "mysqldump": return MySQLXMLDumpReader(stream: sniffing, path: path, includeDeleted: options.includeDeleted)
+            case "clientConfig":
+                return SingleReject(Reject(
+                    source: SourceReference(file: path),
+                    reason: "an autoconfig file describes a provider, not accounts (use it with --providers)"))
+            case let other:
+                return SingleReject(Reject(
+                    source: SourceReference(file: path),
+                    reason: other.map { "unknown XML (root element <\($0)>; expected <accounts> or <mysqldump>)" }
+                        ?? "not XML (no root element in the first 4 KB)"))
+            }
         }
+    }
+}
+
+/// The name of an XML document's root element, from its first bytes.
+enum XMLRoot {
+    static func name(_ head: [UInt8]) -> String? {
+        var text = String(decoding: head, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            if rest.hasPrefix("?") || rest.hasPrefix("!") {
+                if rest.hasPrefix("!--"), let end = rest.range(of: "-->") { rest = rest[end.upperBound...] }
+                continue
+            }
+            let name = rest.prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }
+            return name.isEmpty ? nil : String(name)
+        }
+        return nil
+    }
+}
+
+/// A reader for a file that is one reject (a file of a known kind that holds no accounts).
+final class SingleReject: AccountReader {
+    private var reject: Reject?
+    init(_ reject: Reject) { self.reject = reject }
+    func next() throws(InputError) -> ImportItem? {
+        defer { reject = nil }
+        return reject.map { .reject($0) }
     }
 }
 

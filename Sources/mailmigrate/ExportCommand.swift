@@ -6,7 +6,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the stored accounts as canonical CSV, JSON Lines or OpenXE SQL.",
+        abstract: "Write the stored accounts as canonical CSV, JSON Lines, account XML or OpenXE SQL.",
         discussion: """
             Without -o, or with -o -, the export goes to standard output. A file is written \
             under a temporary name and renamed when complete; a name ending in .gz is \
@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, jsonl
+        case csv, jsonl, xml
         case openXESQL = "openxe-sql"
     }
 
@@ -57,6 +57,7 @@ struct ExportCommand: ParsableCommand {
                 switch to {
                 case .csv: CanonicalCSVWriter(sink: file.sink, secrets: secrets)
                 case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
+                case .xml: AccountXMLWriter(sink: file.sink, secrets: secrets)
                 case .openXESQL:
                     OpenXESQLWriter(sink: file.sink, secrets: secrets, withSchema: withSchema, warn: warnings.add)
                 }

@@ -1,0 +1,94 @@
+import MailModel
+import Mappings
+
+/// What the OpenXE dump readers (SQL and XML) do with a row once its values
+/// are text: an `emailbackup` row becomes an account through
+/// `EmailbackupMapping` (or is skipped when deleted); `firmendaten` and
+/// `firmendaten_werte` rows are remembered until the end, where they make
+/// the default account.
+struct OpenXERowCollector {
+    static let tables: Set<String> = [
+        EmailbackupMapping.table, DefaultAccountMapping.companyTable, DefaultAccountMapping.valuesTable,
+    ]
+
+    /// The newest `firmendaten` row seen (its mail columns) and its position.
+    private var company: (id: Int, values: [String: String?], source: SourceReference)?
+    /// `firmendaten_werte` values by name, with the id that set them (the highest wins).
+    private var companyValues: [String: (id: Int, value: String)] = [:]
+    /// For the last column list seen: where each mapping column is in a row.
+    private var positionCache: (names: [String], positions: [Int?])?
+    private static let deletedIndex = EmailbackupMapping.columns.firstIndex { $0.name == "geloescht" }!
+
+    /// The row's `id` column, if it has one.
+    static func id(names: [String], values: [String?]) -> String? {
+        guard let index = names.firstIndex(of: "id"), index < values.count else { return nil }
+        return values[index]
+    }
+
+    /// The account of an `emailbackup` row, a skip or a reject; nil for the
+    /// rows of the default account's tables (they count at the end).
+    mutating func row(
+        table: String, names: [String], values: [String?], source: SourceReference, includeDeleted: Bool
+    ) -> ImportItem? {
+        guard names.count == values.count else {
+            return .reject(Reject(source: source, reason: "\(values.count) values for the \(names.count) columns of \(table)"))
+        }
+        let number = Self.id(names: names, values: values).flatMap { Int($0) } ?? 0
+        switch table {
+        case EmailbackupMapping.table:
+            let positions = columnPositions(for: names)
+            var columns = [String??](repeating: nil, count: positions.count)
+            for (index, position) in positions.enumerated() {
+                if let position { columns[index] = .some(values[position]) }
+            }
+            if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
+                return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
+            }
+            do {
+                var account = try EmailbackupMapping.account(fromColumns: columns)
+                account.identity.origin = source.description
+                return .account(account, source)
+            } catch {
+                return .reject(Reject(source: source, reason: error.description))
+            }
+        case DefaultAccountMapping.companyTable:
+            if company == nil || number >= company!.id {
+                var mail: [String: String?] = [:]
+                for name in DefaultAccountMapping.companyColumns {
+                    mail[name] = names.firstIndex(of: name).map { values[$0] } ?? nil
+                }
+                company = (number, mail, source)
+            }
+        case DefaultAccountMapping.valuesTable:
+            guard let nameIndex = names.firstIndex(of: "name"), let name = values[nameIndex],
+                DefaultAccountMapping.valueNames.contains(name), companyValues[name].map({ number >= $0.id }) ?? true
+            else { break }
+            companyValues[name] = (number, (names.firstIndex(of: "wert").map { values[$0] } ?? nil) ?? "")
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func columnPositions(for names: [String]) -> [Int?] {
+        if let cache = positionCache, cache.names == names { return cache.positions }
+        var byName: [String: Int] = [:]
+        for (index, name) in names.enumerated() where byName[name] == nil { byName[name] = index }
+        let positions = EmailbackupMapping.columns.map { byName[$0.name] }
+        positionCache = (names, positions)
+        return positions
+    }
+
+    /// The default account, once the whole dump has been read; nil when the
+    /// dump has no `firmendaten` row.
+    func defaultAccount(path: String) -> ImportItem? {
+        guard let company else { return nil }
+        do {
+            var account = try DefaultAccountMapping.account(company: company.values, values: companyValues.mapValues(\.value))
+            account.identity.origin = company.source.description
+            return .account(account, company.source)
+        } catch {
+            return .reject(Reject(source: company.source, reason: error.description))
+        }
+    }
+}
