@@ -70,44 +70,94 @@ public final class AccountXMLReader: AccountReader {
         return nil
     }
 
+    /// What an element name means inside an `<account>`, cached by libxml2's
+    /// interned name pointer (no String per element).
+    private enum Slot {
+        case field(CanonicalField)
+        case account
+        case other(String)
+    }
+
+    private var slots: [UnsafePointer<UInt8>: Slot] = [:]
+    private static let listFields = Set(CanonicalField.ordered.filter { $0.kind == .list })
+
+    private func slot(_ xml: XMLPullReader) -> Slot {
+        guard let pointer = xml.namePointer else { return .other("") }
+        if let known = slots[pointer] { return known }
+        let name = xml.name
+        let slot: Slot = name == "account" ? .account : CanonicalField(rawValue: name).map { .field($0) } ?? .other(name)
+        slots[pointer] = slot
+        return slot
+    }
+
     private func readAccount(_ xml: XMLPullReader, line: Int, isEmpty: Bool) throws(InputError) -> ImportItem {
         let source = SourceReference(file: path, line: line)
         var account = MailAccount()
         var problem: String?
         guard !isEmpty else { return .account(account, source) }
-        while let node = try xml.next() {
-            switch node {
-            case .end("account"):
+        var bytes: [UInt8] = []
+        while let kind = try xml.advance() {
+            switch kind {
+            case .end:
+                guard case .account = slot(xml) else { continue }
                 if let problem { return .reject(Reject(source: source, reason: problem)) }
                 if account.identity.origin.isEmpty { account.identity.origin = source.description }
                 return .account(account, source)
-            case let .start(name, attributes, empty, fieldLine):
-                let field = CanonicalField(rawValue: name)
-                switch field?.kind {
-                case .list?:
-                    let items = try children(xml, of: name, empty: empty, child: "item")
-                    assign(ListCodec.encode(items.map(\.text)), to: field!, in: &account, problem: &problem)
-                case .map?:
-                    for extra in try children(xml, of: name, empty: empty, child: "extra") {
+            case .start:
+                let name = slot(xml)
+                let empty = xml.isEmptyElement
+                let fieldLine = xml.line
+                switch name {
+                case .field(let field) where Self.listFields.contains(field):
+                    let items = try children(xml, of: field.name, empty: empty, child: "item")
+                    assign(ListCodec.encode(items.map(\.text)), to: field, in: &account, problem: &problem)
+                case .field(let field) where field == .extras:
+                    for extra in try children(xml, of: field.name, empty: empty, child: "extra") {
                         account.extras.append(ExtraField(name: extra.attributes["name"] ?? "", value: extra.text))
                     }
-                default:
-                    let text = empty ? "" : try self.text(xml, until: name)
-                    guard let value = decoded(text, attributes) else {
-                        if problem == nil { problem = "line \(fieldLine): <\(name)> is not valid base64" }
-                        continue
-                    }
-                    if let field {
+                case .field(let field):
+                    let attributes = xml.attributes()
+                    bytes.removeAll(keepingCapacity: true)
+                    if !empty { try collectText(xml, into: &bytes, element: field.name) }
+                    if attributes.isEmpty {
+                        bytes.withUnsafeBufferPointer { utf8 in
+                            do throws(FieldValueError) {
+                                try field.assign(utf8: utf8, to: &account)
+                            } catch {
+                                if problem == nil { problem = field.kind == .secret ? "\(field.name): not a valid value" : error.description }
+                            }
+                        }
+                    } else if let value = decoded(String(decoding: bytes, as: UTF8.self), attributes) {
                         assign(value, to: field, in: &account, problem: &problem)
-                    } else {
-                        account.extras.append(ExtraField(name: name, value: value))
+                    } else if problem == nil {
+                        problem = "line \(fieldLine): <\(field.name)> is not valid base64"
                     }
+                case .other(let other):
+                    let attributes = xml.attributes()
+                    bytes.removeAll(keepingCapacity: true)
+                    if !empty { try collectText(xml, into: &bytes, element: other) }
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    account.extras.append(ExtraField(name: other, value: decoded(text, attributes) ?? text))
+                case .account:
+                    throw .invalidDocument(path: path, line: fieldLine, column: nil, reason: "<account> inside an <account>")
                 }
-            default:
+            case .text:
                 continue
             }
         }
         throw .invalidDocument(path: path, line: line, column: nil, reason: "the document ends inside an <account>")
+    }
+
+    /// The text of the current element up to its end tag, as bytes.
+    private func collectText(_ xml: XMLPullReader, into bytes: inout [UInt8], element: @autoclosure () -> String) throws(InputError) {
+        while let kind = try xml.advance() {
+            switch kind {
+            case .text: bytes.append(contentsOf: xml.valueBytes)
+            case .end: return
+            case .start:
+                throw .invalidDocument(path: path, line: xml.line, column: nil, reason: "<\(xml.name)> inside the field <\(element())>")
+            }
+        }
     }
 
     private func assign(_ text: String, to field: CanonicalField, in account: inout MailAccount, problem: inout String?) {

@@ -76,29 +76,23 @@ final class XMLPullReader {
         return Int(xmlTextReaderGetParserLineNumber(reader))
     }
 
-    /// The next start tag, end tag or text, or nil at the end of the document.
-    func next() throws(InputError) -> Node? {
+    /// What the reader stands on after `advance()`.
+    enum Kind { case start, end, text }
+
+    /// Moves to the next start tag, end tag or text; nil at the end of the
+    /// document. The accessors below describe the node until the next call.
+    func advance() throws(InputError) -> Kind? {
         guard let reader else { return nil }
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return nil }
             if status < 0 { throw failure() }
             switch xmlTextReaderNodeType(reader) {
-            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-                let name = MarkupParser.string(xmlTextReaderConstLocalName(reader))
-                var attributes: [String: String] = [:]
-                if xmlTextReaderHasAttributes(reader) == 1 {
-                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        attributes[MarkupParser.string(xmlTextReaderConstName(reader))] = MarkupParser.string(xmlTextReaderConstValue(reader))
-                    }
-                    xmlTextReaderMoveToElement(reader)
-                }
-                return .start(name: name, attributes: attributes, isEmpty: xmlTextReaderIsEmptyElement(reader) == 1, line: line)
-            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-                return .end(name: MarkupParser.string(xmlTextReaderConstLocalName(reader)))
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue): return .start
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): return .end
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue), Int32(XML_READER_TYPE_WHITESPACE.rawValue):
-                return .text(MarkupParser.string(xmlTextReaderConstValue(reader)))
+                return .text
             case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
                 throw InputError.invalidDocument(
                     path: path, line: line, column: nil,
@@ -106,6 +100,41 @@ final class XMLPullReader {
             default:
                 continue
             }
+        }
+    }
+
+    /// The node's local name, interned by libxml2: the same name gives the
+    /// same pointer for the reader's whole life, so callers can cache by it.
+    var namePointer: UnsafePointer<xmlChar>? { reader.flatMap { xmlTextReaderConstLocalName($0) } }
+
+    var name: String { MarkupParser.string(namePointer) }
+
+    /// The text of a text node, as UTF-8 bytes valid until the next `advance()`.
+    var valueBytes: UnsafeBufferPointer<UInt8> {
+        guard let reader, let value = xmlTextReaderConstValue(reader) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+    }
+
+    var isEmptyElement: Bool { reader.map { xmlTextReaderIsEmptyElement($0) == 1 } ?? false }
+
+    /// The attributes of a start tag.
+    func attributes() -> [String: String] {
+        guard let reader, xmlTextReaderHasAttributes(reader) == 1 else { return [:] }
+        var attributes: [String: String] = [:]
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            attributes[MarkupParser.string(xmlTextReaderConstName(reader))] = MarkupParser.string(xmlTextReaderConstValue(reader))
+        }
+        xmlTextReaderMoveToElement(reader)
+        return attributes
+    }
+
+    /// The next start tag, end tag or text, or nil at the end of the document.
+    func next() throws(InputError) -> Node? {
+        switch try advance() {
+        case nil: return nil
+        case .start?: return .start(name: name, attributes: attributes(), isEmpty: isEmptyElement, line: line)
+        case .end?: return .end(name: name)
+        case .text?: return .text(String(decoding: valueBytes, as: UTF8.self))
         }
     }
 
