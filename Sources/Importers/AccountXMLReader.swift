@@ -24,15 +24,20 @@ public final class AccountXMLReader: AccountReader {
     private var started = false
     private var finished = false
 
-    public init(stream: ByteStream, path: String? = nil) {
+    private let encoding: String?
+
+    /// `encoding`: the character set to assume when the document declares
+    /// none (nil: UTF-8, libxml2's default).
+    public init(stream: ByteStream, path: String? = nil, encoding: String? = nil) {
         self.stream = stream
         self.path = path ?? stream.name
+        self.encoding = encoding
     }
 
     public func next() throws(InputError) -> ImportItem? {
         guard !finished else { return nil }
         do throws(InputError) {
-            if xml == nil { xml = try XMLPullReader(stream: stream, path: path) }
+            if xml == nil { xml = try XMLPullReader(stream: stream, path: path, encoding: encoding) }
             return try nextAccount(xml!)
         } catch {
             finished = true

@@ -3,14 +3,23 @@
 /// valid UTF-8, else Windows-1252 (German ERP pages are often saved so).
 enum DocumentEncoding {
     /// For XML: nil (libxml2 reads the BOM and the declaration) unless the
-    /// document declares nothing and is not UTF-8.
-    static func fallbackForXML(_ bytes: [UInt8]) -> String? {
+    /// document declares nothing and is not UTF-8. With `complete: false`
+    /// the bytes are the start of a longer document (a character may be cut
+    /// at the end: that alone does not count).
+    static func fallbackForXML(_ bytes: [UInt8], complete: Bool = true) -> String? {
         if hasBOM(bytes) { return nil }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
         if head.hasPrefix("<?xml"), let end = head.range(of: "?>"), head[..<end.lowerBound].contains("encoding") {
             return nil
         }
-        return bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } ? nil : "windows-1252"
+        var checked = bytes[...]
+        if !complete {
+            // Drop a UTF-8 sequence cut off at the end of the sample.
+            var back = 0
+            while back < 3, let last = checked.last, last & 0xC0 == 0x80 { checked = checked.dropLast(); back += 1 }
+            if let last = checked.last, last >= 0xC0 { checked = checked.dropLast() }
+        }
+        return Array(checked).withUnsafeBufferPointer { UTF8Validation.isValid($0) } ? nil : "windows-1252"
     }
 
     /// For HTML: the BOM's, the `<meta>` charset, or the fallback.

@@ -33,8 +33,10 @@ public enum SourceFormat: String, Sendable, CaseIterable {
         case .openXEPage: return OpenXEPageReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
         case .xml:
             let sniffing = SniffingByteStream(source: stream)
-            switch XMLRoot.name(try sniffing.peek(4096)) {
-            case "accounts": return AccountXMLReader(stream: sniffing, path: path)
+            let head = try sniffing.peek(4096)
+            switch XMLRoot.name(head) {
+            case "accounts":
+                return AccountXMLReader(stream: sniffing, path: path, encoding: DocumentEncoding.fallbackForXML(head, complete: false))
             case "mysqldump": return MySQLXMLDumpReader(stream: sniffing, path: path, includeDeleted: options.includeDeleted)
             case "clientConfig":
                 return SingleReject(Reject(

@@ -163,6 +163,17 @@ import Testing
         #expect(a.identity.displayName == "Müller")
     }
 
+    /// No declaration and not UTF-8: read as Windows-1252, the German Excel/ERP default.
+    @Test func undeclaredWindows1252() throws {
+        let cp1252: [UInt8] = Array("<accounts>\n<account><display_name>M".utf8) + [0xFC] + Array("ller ".utf8) + [0x80]
+            + Array("</display_name></account>\n</accounts>\n".utf8)
+        guard case .account(let a, _) = try read(cp1252).first else {
+            Issue.record("not read")
+            return
+        }
+        #expect(a.identity.displayName == "Müller €")
+    }
+
     @Test func otherXMLIsNamed() throws {
         #expect(try read(Array("<?xml version=\"1.0\"?>\n<!-- x -->\n<kunden/>".utf8)).compactMap(rejectText)
             == ["-: unknown XML (root element <kunden>; expected <accounts> or <mysqldump>)"])
