@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
         .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "TestSupport"]),
         // Runs the built `mailmigrate` binary as a user would.
-        .testTarget(name: "EndToEndTests", dependencies: ["mailmigrate", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["mailmigrate", "Importers", "TestSupport"]),
     ]
 )

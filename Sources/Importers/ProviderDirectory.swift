@@ -2,16 +2,11 @@ import Foundation
 import MailModel
 
 /// The providers of a folder of autoconfig files (such as a copy of
-/// Mozilla's ISPDB), found by the domain of an address. A file that cannot
-/// be read is listed in `problems`, and the others still load.
+/// Mozilla's ISPDB). A file that cannot be read is listed in `problems`,
+/// and the others still load.
 public struct ProviderDirectory: Sendable {
-    public private(set) var providers: [MailProvider] = []
-    public private(set) var problems: [InputError] = []
-    private var byDomain: [String: Int] = [:]
-
-    public init(providers: [MailProvider]) {
-        for provider in providers { add(provider) }
-    }
+    public let index: ProviderIndex
+    public let problems: [InputError]
 
     /// Every `*.xml` file of `directory` (sorted by name).
     public init(directory: String) throws(InputError) {
@@ -22,32 +17,22 @@ public struct ProviderDirectory: Sendable {
             throw .cannotOpen(path: directory, reason: "cannot list the directory")
         }
         guard !names.isEmpty else { throw .noSupportedFiles(directory: directory) }
+        var providers: [MailProvider] = []
+        var problems: [InputError] = []
         for name in names {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             do throws(InputError) {
-                for provider in try AutoconfigReader.providers(file: path) { add(provider) }
+                providers += try AutoconfigReader.providers(file: path)
             } catch {
                 problems.append(error)
             }
         }
+        index = ProviderIndex(providers)
+        self.problems = problems
     }
 
-    private mutating func add(_ provider: MailProvider) {
-        providers.append(provider)
-        for domain in provider.domains where byDomain[domain] == nil { byDomain[domain] = providers.count - 1 }
-    }
-
-    /// The provider serving `domain` (of an address: the part after `@`), ignoring case.
-    public func provider(forDomain domain: String) -> MailProvider? {
-        byDomain[domain.lowercased()].map { providers[$0] }
-    }
-
-    /// The provider for an address's domain.
-    public func provider(forAddress address: String) -> MailProvider? {
-        guard let at = address.lastIndex(of: "@") else { return nil }
-        return provider(forDomain: String(address[address.index(after: at)...]))
-    }
-
-    /// How many domains are known.
-    public var domainCount: Int { byDomain.count }
+    public var providers: [MailProvider] { index.providers }
+    public func provider(forDomain domain: String) -> MailProvider? { index.provider(forDomain: domain) }
+    public func provider(forAddress address: String) -> MailProvider? { index.provider(forAddress: address) }
+    public var domainCount: Int { index.domainCount }
 }

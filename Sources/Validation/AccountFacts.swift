@@ -7,10 +7,14 @@ public struct AccountFacts: Sendable {
     public let account: MailAccount
     let endpoints: [ServerEndpoint]
     let logins: [OAuthHosts.Login]
+    /// The provider that serves the account's address, when a provider
+    /// database was given (`--providers`).
+    let provider: MailProvider?
 
-    public init(_ account: MailAccount) {
+    public init(_ account: MailAccount, providers: ProviderIndex? = nil) {
         self.account = account
         endpoints = ServerEndpoint.all(of: account)
         logins = OAuthHosts.logins(of: account)
+        provider = providers?.provider(forAddress: account.identity.email)
     }
 }

@@ -6,11 +6,18 @@ import MailModel
 public struct BatchValidator: Sendable {
     private let accountRules: [(rule: any AccountRule, severity: Severity)]
     private var batchRules: [(rule: any BatchRule, severity: Severity)]
+    private let providers: ProviderIndex?
 
     /// With `batchRules` false only the account rules run: memory then stays
     /// flat however many accounts pass (what `run` needs; a duplicate account
     /// is a reject there anyway).
-    public init(configuration: RuleConfiguration = RuleConfiguration(), batchRules includeBatchRules: Bool = true) {
+    /// `providers`: what mail providers publish (autoconfig files), for
+    /// `provider-settings-differ`; without it that rule finds nothing.
+    public init(
+        configuration: RuleConfiguration = RuleConfiguration(), batchRules includeBatchRules: Bool = true,
+        providers: ProviderIndex? = nil
+    ) {
+        self.providers = providers
         accountRules = RuleCatalog.rules.compactMap { rule in
             configuration.severity(of: type(of: rule).description.identifier, default: type(of: rule).description.severity)
                 .map { (rule, $0) }
@@ -23,7 +30,7 @@ public struct BatchValidator: Sendable {
 
     public mutating func validate(_ account: MailAccount, source: SourceReference) -> [Finding] {
         var findings: [Finding] = []
-        let facts = AccountFacts(account)
+        let facts = AccountFacts(account, providers: providers)
         for (rule, severity) in accountRules { findings += rule.validate(facts, severity: severity) }
         for index in batchRules.indices {
             let severity = batchRules[index].severity

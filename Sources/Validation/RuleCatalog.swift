@@ -26,6 +26,7 @@ public enum RuleCatalog {
         UnknownPlaceholderRule(),
         SignatureImageNotExternalRule(),
         ArchiveDaysInvalidRule(),
+        ProviderSettingsDifferRule(),
     ]
 
     public static let batchRules: [any BatchRule.Type] = [DuplicateAccountRule.self, DuplicateSenderRule.self]

@@ -11,11 +11,15 @@ public struct RuleDescription: Sendable {
     public let fix: String
     public let triggeringExamples: [Example]
     public let nonTriggeringExamples: [Example]
+    /// The provider database the examples are checked with (rules that
+    /// compare with what a provider publishes).
+    public let exampleProviders: [MailProvider]
 
     public init(
         identifier: String, severity: Severity, rationale: String, fix: String,
-        triggeringExamples: [Example], nonTriggeringExamples: [Example]
+        triggeringExamples: [Example], nonTriggeringExamples: [Example], exampleProviders: [MailProvider] = []
     ) {
+        self.exampleProviders = exampleProviders
         self.identifier = identifier
         self.severity = severity
         self.rationale = rationale

@@ -18,7 +18,9 @@ struct ServerEndpoint: Sendable {
     let securityField: CanonicalField
 
     /// The servers the account uses: incoming when it has incoming settings,
-    /// outgoing when sending through SMTP is on.
+    /// outgoing when sending through SMTP is on or a host is set (a port
+    /// alone is a system's default, as OpenXE's smtp_port 25 on accounts that
+    /// do not send).
     static func all(of account: MailAccount) -> [ServerEndpoint] {
         var result: [ServerEndpoint] = []
         let i = account.incoming
@@ -36,7 +38,7 @@ struct ServerEndpoint: Sendable {
                     securityField: .incomingSecurity))
         }
         let o = account.outgoing
-        if o.method != .systemMail && (o.enabled || !o.host.isEmpty || o.port != nil) {
+        if o.method != .systemMail && (o.enabled || !o.host.isEmpty) {
             result.append(
                 ServerEndpoint(
                     service: .smtp, host: o.host, port: o.port, security: o.security,

@@ -19,13 +19,15 @@ final class ImportPipeline {
     private let progress: ProgressLine
     /// Nil: no validation (`run --no-validate`).
     private let rules: RuleConfiguration?
+    private let providers: ProviderIndex?
     /// Findings stored, by severity.
     private(set) var findingCounts: [Severity: Int] = [:]
 
     init(
         sources: SourceList, options: ReadOptions, store: AccountStore, progress: ProgressLine,
-        rules: RuleConfiguration?
+        rules: RuleConfiguration?, providers: ProviderIndex? = nil
     ) {
+        self.providers = providers
         self.sources = sources
         self.options = options
         self.store = store
@@ -67,8 +69,9 @@ final class ImportPipeline {
         reader.name = "reader"
         reader.stackSize = 4 << 20
         let rules = self.rules
+        let providers = self.providers
         let normaliser = Thread {
-            Self.normalise(accounts, into: queue, rules: rules)
+            Self.normalise(accounts, into: queue, rules: rules, providers: providers)
         }
         normaliser.name = "normaliser"
         reader.start()
@@ -160,11 +163,12 @@ final class ImportPipeline {
     }
 
     private static func normalise(
-        _ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>, rules: RuleConfiguration?
+        _ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>, rules: RuleConfiguration?,
+        providers: ProviderIndex?
     ) {
         // Account rules only: batch rules remember every key they see, and a
         // run's memory must not grow with its input (`validate` runs them).
-        var validator = rules.map { BatchValidator(configuration: $0, batchRules: false) }
+        var validator = rules.map { BatchValidator(configuration: $0, batchRules: false, providers: providers) }
         while true {
             guard let next = input.take(timeout: 1) else { continue }
             switch consume next {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Exporters
 import Foundation
 import Importers
+import MailModel
 import Validation
 
 /// `mailmigrate run`: import sources into the SQLite store.
@@ -50,13 +51,17 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var readOptions: ReadOptionsGroup
 
+    @OptionGroup var providerOption: ProvidersOption
+
     func run() throws {
         let started = Date()
         InterruptSignal.install()
         let sourceList: SourceList
         let store: AccountStore
         var ruleConfiguration: RuleConfiguration? = noValidate ? nil : RuleConfiguration()
+        let providers: ProviderIndex?
         do {
+            providers = noValidate ? nil : try providerOption.load()
             if let rules, !noValidate { ruleConfiguration = try RuleConfiguration(file: rules) }
             sourceList = try SourceList(arguments: sources)
             store = try AccountStore(path: db)
@@ -66,7 +71,7 @@ struct RunCommand: ParsableCommand {
 
         let pipeline = ImportPipeline(
             sources: sourceList, options: readOptions.options, store: store, progress: ProgressLine(enabled: !quiet && !json),
-            rules: ruleConfiguration)
+            rules: ruleConfiguration, providers: providers)
         let summary: RunSummary
         do {
             _ = try store.beginRun(sources: sourceList.entries.map(\.path))

@@ -46,12 +46,20 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var readOptions: ReadOptionsGroup
 
+    @OptionGroup var providerOption: ProvidersOption
+
     func run() throws {
         var configuration = RuleConfiguration()
         if let rules {
             do { configuration = try RuleConfiguration(file: rules) } catch { throw Failure(error) }
         }
-        var validator = BatchValidator(configuration: configuration)
+        let providers: ProviderIndex?
+        do {
+            providers = try providerOption.load()
+        } catch {
+            throw Failure(error)
+        }
+        var validator = BatchValidator(configuration: configuration, providers: providers)
         var accounts: [ValidatedAccount] = []
         var rejects: [Reject] = []
         var skipped = 0

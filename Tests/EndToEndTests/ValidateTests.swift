@@ -2,9 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import Importers
 
 /// `mailmigrate validate` and `mailmigrate rules`, run as a user runs them.
 @Suite struct ValidateTests {
@@ -32,6 +30,60 @@ import FoundationXML
         ("versand@krueger-bau.de", "sender-mismatch"),
         ("tickets@nowak-handel.de", "ticket-without-incoming"),
     ]
+
+    /// Every finding of the OpenXE dump fixtures (deleted row included), by row.
+    static let openXEGolden: [String] = [
+        "vertrieb@example.de cleartext-connection emailbackup id=2",
+        "vertrieb@example.de password-over-cleartext emailbackup id=2",
+        "kundenservice.schaefer@gmail.com delete-on-server emailbackup id=3",
+        "alt@example.de port-security-mismatch emailbackup id=4",
+        "alt@example.de cleartext-connection emailbackup id=4",
+        "alt@example.de password-over-cleartext emailbackup id=4",
+        "test@example.de invalid-port emailbackup id=5",
+        "test@example.de invalid-port emailbackup id=5",
+        "test@example.de unknown-value emailbackup id=5",
+        "test@example.de unknown-value emailbackup id=5",
+        "test@example.de unknown-value emailbackup id=5",
+        "test@example.de unknown-value emailbackup id=5",
+        " missing-host emailbackup id=7",
+    ]
+
+    /// The same findings from every form the rows come in: SQL dumps, the
+    /// XML dump, the edit pages, mysql --html.
+    @Test(arguments: ["default.sql", "default.sql.gz", "complete-insert.sql", "dump.xml", "emailbackup.html", "pages"])
+    func openXEFixturesGiveExactlyTheExpectedFindings(source: String) throws {
+        let dir = TemporaryDirectory()
+        let path = MM.packageRoot.appendingPathComponent("Tests/Fixtures/openxe/" + source).path
+        let result = try MM.run(["validate", path, "--format", "json", "--include-deleted"], in: dir.path)
+        #expect(result.status == 4)
+        let triples = try findings(result.stdout).map { f -> String in
+            let position = (f["source"] as? String ?? "").split(separator: "(").last.map { String($0.dropLast()) } ?? ""
+            return "\(f["account"] as? String ?? "") \(f["rule"] as? String ?? "") \(position)"
+        }
+        #expect(triples == Self.openXEGolden)
+    }
+
+    /// With --providers, accounts of a provider in the ISPDB are compared with what it publishes.
+    @Test func providerSettingsDiffer() throws {
+        let dir = TemporaryDirectory()
+        dir.file("t.csv", """
+            email,incoming_protocol,incoming_host,incoming_port,incoming_security,incoming_user,outgoing_enabled,outgoing_host,outgoing_port,outgoing_security,outgoing_user
+            a@t-online.de,imap,secureimap.t-online.de,993,tls,a@t-online.de,true,securesmtp.t-online.de,587,starttls,a@t-online.de
+            b@t-online.de,imap,imap.t-online.de,993,tls,b@t-online.de,true,securesmtp.t-online.de,25,starttls,b@t-online.de
+            c@example.de,imap,imap.example.de,993,tls,c,false,,,,
+
+            """)
+        let ispdb = MM.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/ispdb").path
+        let result = try MM.run(["validate", "t.csv", "--format", "json", "--providers", ispdb], in: dir.path)
+        let differ = try findings(result.stdout).filter { $0["rule"] as? String == "provider-settings-differ" }
+        #expect(differ.map { "\($0["account"] as? String ?? "") \($0["field"] as? String ?? ""): \($0["message"] as? String ?? "")" } == [
+            "b@t-online.de incoming_host: IMAP imap.t-online.de:993 tls differs from what t-online publishes: secureimap.t-online.de:993 tls",
+            "b@t-online.de outgoing_port: SMTP securesmtp.t-online.de:25 starttls differs from what t-online publishes: securesmtp.t-online.de:465 tls or securesmtp.t-online.de:587 starttls",
+        ])
+        // Without --providers the rule finds nothing.
+        let plain = try MM.run(["validate", "t.csv", "--format", "json"], in: dir.path)
+        #expect(try findings(plain.stdout).allSatisfy { $0["rule"] as? String != "provider-settings-differ" })
+    }
 
     func findings(_ stdout: String) throws -> [[String: Any]] {
         try stdout.split(separator: "\n").map {
@@ -110,30 +162,18 @@ import FoundationXML
         let dir = TemporaryDirectory()
         let result = try MM.run(["validate", MM.samples, "--format", "junit"], in: dir.path)
         #expect(result.status == 4)
-        final class Collector: NSObject, XMLParserDelegate {
-            var suites: [[String: String]] = []
-            var cases = 0
-            var failures: [String] = []
-            var current = ""
-            func parser(_ p: XMLParser, didStartElement e: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes a: [String: String] = [:]) {
-                if e == "testsuite" { suites.append(a) }
-                if e == "testcase" { cases += 1; current = a["name"] ?? "" }
-                if e == "failure" { failures.append(current) }
-            }
-        }
-        let collector = Collector()
-        let parser = XMLParser(data: Data(result.stdout.utf8))
-        parser.delegate = collector
-        #expect(parser.parse())
-        #expect(collector.cases == 24)
-        #expect(collector.suites.first?["tests"] == "24")
+        // Parsed back with libxml2 (the importers' safe parser).
+        let report = try MarkupParser.xml(Array(result.stdout.utf8), path: "junit.xml")
+        let suites = report.name == "testsuite" ? [report] : report.descendants(named: "testsuite")
+        let cases = report.descendants(named: "testcase")
+        #expect(cases.count == 24)
+        #expect(suites.first?.attributes["tests"] == "24")
         // Accounts with an error: the golden list's error rules.
-        #expect(collector.failures == [
+        #expect(cases.filter { !$0.children(named: "failure").isEmpty }.compactMap { $0.attributes["name"] } == [
             "rechnung@mueller-maschinenbau.de", "lager@schaefer-moebel.de", "alt.konto.becker@gmail.com",
             "marketing@becker-druck.de", "test@hoffmann-shop.de", "tickets@nowak-handel.de",
         ])
-        #expect(collector.suites.first?["failures"] == "6")
+        #expect(suites.first?.attributes["failures"] == "6")
     }
 
     @Test func rulesCommandListsTheCatalogue() throws {

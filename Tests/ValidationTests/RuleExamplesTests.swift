@@ -16,7 +16,8 @@ import Testing
         #expect(!description.triggeringExamples.isEmpty, "a rule needs triggering examples")
         #expect(!description.nonTriggeringExamples.isEmpty, "a rule needs non-triggering examples")
         for (index, example) in description.triggeringExamples.enumerated() {
-            let findings = rule.validate(try example.account(), severity: description.severity)
+            let facts = AccountFacts(try example.account(), providers: ProviderIndex(description.exampleProviders))
+            let findings = rule.validate(facts, severity: description.severity)
             #expect(!findings.isEmpty, "triggering example \(index + 1) of \(identifier) found nothing")
             for finding in findings {
                 #expect(finding.rule == identifier)
@@ -24,7 +25,8 @@ import Testing
             }
         }
         for (index, example) in description.nonTriggeringExamples.enumerated() {
-            let findings = rule.validate(try example.account(), severity: description.severity)
+            let facts = AccountFacts(try example.account(), providers: ProviderIndex(description.exampleProviders))
+            let findings = rule.validate(facts, severity: description.severity)
             #expect(findings.isEmpty, "non-triggering example \(index + 1) of \(identifier) found \(findings)")
         }
     }
