@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Connect tests: the event loop, TCP and TLS (BoringSSL inside swift-nio-ssl).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries (Debian: libxml2-dev, libsqlite3-dev, zlib1g-dev).
@@ -31,6 +34,16 @@ let package = Package(
         .target(name: "Mappings", dependencies: ["MailModel"]),
         // Sources → canonical accounts.
         .target(name: "Importers", dependencies: ["MailModel", "Mappings", "CZlib", "CLibXML"]),
+        // Connect tests: IMAP, POP3 and SMTP sessions against the real servers.
+        .target(
+            name: "ConnectTest",
+            dependencies: [
+                "MailModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // Rules over canonical accounts.
         .target(name: "Validation", dependencies: ["MailModel"]),
         // Canonical accounts → SQLite store and files.
@@ -39,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "mailmigrate",
             dependencies: [
-                "MailModel", "Mappings", "Importers", "Validation", "Exporters",
+                "MailModel", "Mappings", "Importers", "Validation", "ConnectTest", "Exporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -49,6 +62,8 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mappings", "MailModel"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importers", "Mappings", "MailModel", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
+        // Against the real Dovecot and Postfix of scripts/mail-servers.
+        .testTarget(name: "ConnectTestTests", dependencies: ["ConnectTest", "MailModel", "TestSupport"]),
         .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "TestSupport"]),
         // Runs the built `mailmigrate` binary as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["mailmigrate", "Importers", "TestSupport"]),
