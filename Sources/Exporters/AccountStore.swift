@@ -337,7 +337,17 @@ public final class AccountStore {
 
     /// Every stored account in the order it was first stored.
     public func forEachAccount(_ body: (MailAccount) throws -> Void) throws {
-        let statement = try db.prepare("SELECT \(Self.fieldColumnList) FROM accounts ORDER BY id")
+        try forEachAccountWithID { _, account in try body(account) }
+    }
+
+    /// Every stored account with its row id, in id order; with `seenInRun`
+    /// only the accounts that run read.
+    public func forEachAccountWithID(seenInRun run: Int64? = nil, _ body: (Int64, MailAccount) throws -> Void) throws {
+        let statement = try db.prepare(
+            run == nil
+                ? "SELECT \(Self.fieldColumnList), id FROM accounts ORDER BY id"
+                : "SELECT \(Self.fieldColumnList), id FROM accounts WHERE id IN (SELECT account_id FROM account_state WHERE last_seen_run = ?) ORDER BY id")
+        if let run { statement.bind(1, run) }
         let count = Int32(CanonicalField.ordered.count)
         while try statement.step() {
             var texts: [String] = []
@@ -351,7 +361,50 @@ public final class AccountStore {
             } catch {
                 throw StoreError(path: path, message: "stored account does not read back: \(error)")
             }
-            try body(account)
+            try body(statement.int64(count), account)
+        }
+    }
+
+    /// The newest run's id, nil in an empty store.
+    public func latestRunID() throws(StoreError) -> Int64? {
+        let id = try db.integer("SELECT COALESCE(MAX(id), 0) FROM runs")
+        return id == 0 ? nil : id
+    }
+
+    /// Stores connect-test results for a run, in one transaction.
+    public func storeProbeResults(runID: Int64, _ records: [ProbeRecord], testedAt: Date = Date()) throws(StoreError) {
+        try db.execute("BEGIN IMMEDIATE")
+        do throws(StoreError) {
+            let insert = try db.prepare(
+                """
+                INSERT INTO probe_results(run_id, account_id, service, host, port, security, status, detail, tls_version,
+                    tls_cipher, certificate_subject, certificate_expiry, capabilities, auth_mechanisms, timings, tested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let stamp = Self.timestamp(testedAt)
+            for r in records {
+                insert.bind(1, runID)
+                if let id = r.accountID { insert.bind(2, id) } else { insert.bindNull(2) }
+                insert.bind(3, r.service)
+                insert.bind(4, r.host)
+                if let port = r.port { insert.bind(5, Int64(port)) } else { insert.bindNull(5) }
+                for (index, value) in [(6, r.security), (9, r.tlsVersion), (10, r.tlsCipher), (11, r.certificateSubject),
+                                       (12, r.certificateExpiry)] {
+                    if let value { insert.bind(Int32(index), value) } else { insert.bindNull(Int32(index)) }
+                }
+                insert.bind(7, r.status)
+                insert.bind(8, r.detail)
+                insert.bind(13, r.capabilities)
+                insert.bind(14, r.authMechanisms)
+                insert.bind(15, r.timings)
+                insert.bind(16, stamp)
+                defer { insert.reset() }
+                try insert.step()
+            }
+            try db.execute("COMMIT")
+        } catch {
+            try? db.execute("ROLLBACK")
+            throw error
         }
     }
 

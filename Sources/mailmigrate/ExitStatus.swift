@@ -12,6 +12,10 @@ enum ExitStatus: Int32, CaseIterable {
     case rejected = 3
     /// Validation found findings at or above `--fail-on` (default: error).
     case findings = 4
+    /// A connect test failed for at least one endpoint.
+    case probeFailures = 5
+    /// Another run holds the database's lock.
+    case locked = 6
     /// The run was interrupted (Ctrl-C) and changed nothing.
     case interrupted = 130
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The root command: moves e-mail account settings between ERP and CRM systems.
-struct MailMigrate: ParsableCommand {
+struct MailMigrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mailmigrate",
         abstract: "Move e-mail account settings between ERP and CRM systems, in batch.",
@@ -16,7 +16,7 @@ struct MailMigrate: ParsableCommand {
             130 interrupted (nothing changed).
             """,
         subcommands: [
-            RunCommand.self, ExportCommand.self, ValidateCommand.self, RulesCommand.self, ProvidersCommand.self,
+            RunCommand.self, ExportCommand.self, ValidateCommand.self, ProbeCommand.self, RulesCommand.self, ProvidersCommand.self,
             ReadOnlyCommand.self,
         ],
         defaultSubcommand: nil)

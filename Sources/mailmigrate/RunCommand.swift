@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConnectTest
 import Exporters
 import Foundation
 import Importers
@@ -6,7 +7,7 @@ import MailModel
 import Validation
 
 /// `mailmigrate run`: import sources into the SQLite store.
-struct RunCommand: ParsableCommand {
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Import account settings into the SQLite store.",
@@ -53,7 +54,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var providerOption: ProvidersOption
 
-    func run() throws {
+    @Flag(name: .long, help: "Connect-test the run's accounts afterwards and store the results (table probe_results); see mailmigrate probe.")
+    var probe = false
+
+    @OptionGroup var probeOptions: ProbeOptionsGroup
+
+    func run() async throws {
         let started = Date()
         InterruptSignal.install()
         let sourceList: SourceList
@@ -99,6 +105,30 @@ struct RunCommand: ParsableCommand {
         if !quiet || summary.rejected > 0 {
             FileHandleStream.standardError.write(report.text(brief: quiet || json))
         }
+        if probe {
+            let failures = try await probeAccounts(of: store, run: summary.runID)
+            if failures > 0 { throw ExitStatus.probeFailures.code }
+        }
         if summary.rejected > 0 { throw ExitStatus.rejected.code }
+    }
+
+    /// Tests the run's accounts against their servers and stores the results with the run.
+    private func probeAccounts(of store: AccountStore, run: Int64) async throws -> Int {
+        var accounts: [(email: String, source: String, id: Int64?, account: MailAccount)] = []
+        do {
+            try store.forEachAccountWithID(seenInRun: run) { id, account in
+                accounts.append((account.identity.email, account.identity.origin, id, account))
+            }
+            let probed = try await ProbeSession.run(accounts, options: probeOptions.options)
+            try store.storeProbeResults(runID: run, ProbeSession.records(probed))
+            let failures = ProbeSession.failures(probed)
+            if !quiet && !json {
+                FileHandleStream.standardError.write(
+                    "  connect tests      \(ProbeSession.records(probed).count) endpoints, \(failures) failed (table probe_results; mailmigrate probe --db \(db))\n")
+            }
+            return failures
+        } catch {
+            throw Failure(error)
+        }
     }
 }

@@ -6,9 +6,18 @@ import Glibc
 
 // Usage errors exit with 2 (not ArgumentParser's 64), and failures print
 // `mailmigrate: <problem>` and exit with 1, as the README promises.
-do {
+/// Runs the parsed command; async commands (probe) run in the async context.
+func runMailMigrate() async throws {
     var command = try MailMigrate.parseAsRoot()
-    try command.run()
+    if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+    } else {
+        try command.run()
+    }
+}
+
+do {
+    try await runMailMigrate()
 } catch let failure as Failure {
     Failure.handle(failure)
 } catch {
