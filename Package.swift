@@ -54,6 +54,8 @@ let package = Package(
             dependencies: [
                 "MailModel", "Mappings", "Importers", "Validation", "ConnectTest", "Exporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
 
         // Helpers the test targets share (temporary directories, shell commands).

@@ -5,8 +5,10 @@ import NIOTLS
 /// The inbound end of a mail session's pipeline: splits what arrives into
 /// CRLF lines and hands them, one at a time, to whoever waits; also reports
 /// the end of the TLS handshake and any error of the pipeline (a TLS alert,
-/// the peer closing) to the waiter. Lives on the channel's event loop only.
-final class LineFramer: ChannelInboundHandler, RemovableChannelHandler {
+/// the peer closing) to the waiter. Lives on the channel's event loop only
+/// (every call below comes through `eventLoop.execute`/`submit`; that is why
+/// it may be handed to those closures).
+final class LineFramer: ChannelInboundHandler, RemovableChannelHandler, @unchecked Sendable {
     typealias InboundIn = ByteBuffer
 
     private var pending = ByteBuffer()

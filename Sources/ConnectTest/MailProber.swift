@@ -10,14 +10,16 @@ import NIOSSL
 /// the first that fails gives the status. A password never goes over a
 /// connection without TLS unless `allowCleartextLogin` is set.
 public final class MailProber: Sendable {
-    private let group: MultiThreadedEventLoopGroup
+    private let group: any EventLoopGroup
     private let verifying: NIOSSLContext
     private let trustingAll: NIOSSLContext
     private let options: ProbeOptions
 
     public init(options: ProbeOptions) throws {
         self.options = options
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        // The process-wide group: when it also runs Swift Concurrency
+        // (NIOSingletons' take-over, as the CLI does), awaits need no thread hop.
+        group = MultiThreadedEventLoopGroup.singleton
         var secure = TLSConfiguration.makeClientConfiguration()
         secure.certificateVerification = options.insecure ? .none : .fullVerification
         if let ca = options.caFile {
@@ -29,9 +31,8 @@ public final class MailProber: Sendable {
         trustingAll = try NIOSSLContext(configuration: open)
     }
 
-    public func shutdown() async {
-        try? await group.shutdownGracefully()
-    }
+    /// Nothing to release: the group is the process's singleton.
+    public func shutdown() async {}
 
     static func dialect(for service: MailService) -> any MailDialect {
         switch service {
