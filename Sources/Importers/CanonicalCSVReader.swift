@@ -19,6 +19,14 @@ public final class CanonicalCSVReader: AccountReader {
         case extra(String)
     }
 
+    /// A reader on records whose header row was already read (`CSVSource` reads it to choose the layout).
+    init(records: CSVRecordReader, path: String, header: (line: Int, names: [String])) throws(InputError) {
+        self.records = records
+        self.path = path
+        headerRead = true
+        try applyHeader(line: header.line, names: header.names)
+    }
+
     public init(stream: ByteStream, path: String? = nil) {
         records = CSVRecordReader(stream: stream)
         self.path = path ?? stream.name
@@ -88,6 +96,12 @@ public final class CanonicalCSVReader: AccountReader {
         case let .malformed(line, reason):
             throw .invalidHeader(path: path, line: line, reason: "unreadable header: \(reason)")
         case let .record(line, names):
+            try applyHeader(line: line, names: names)
+        }
+    }
+
+    private func applyHeader(line: Int, names: [String]) throws(InputError) {
+        do {
             var seen = Set<String>()
             var known = 0
             for raw in names {

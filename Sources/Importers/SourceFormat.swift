@@ -1,4 +1,5 @@
 import MailModel
+import Mappings
 
 /// The input formats `mailmigrate` reads, recognised from a file's name (a
 /// `.gz` ending is looked through: gzip itself is detected from the bytes).
@@ -28,7 +29,7 @@ public enum SourceFormat: String, Sendable, CaseIterable {
     public func reader(path: String, options: ReadOptions = ReadOptions()) throws(InputError) -> AccountReader {
         let stream = try InputOpener.open(path)
         switch self {
-        case .canonicalCSV: return CanonicalCSVReader(stream: stream, path: path)
+        case .canonicalCSV: return try CSVSource.reader(stream: stream, path: path, options: options)
         case .openXEDump: return OpenXEDumpReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
         case .openXEPage: return OpenXEPageReader(stream: stream, path: path, includeDeleted: options.includeDeleted)
         case .xml:
@@ -86,8 +87,23 @@ public struct ReadOptions: Sendable {
     /// Import records their system marks as deleted (OpenXE `geloescht = 1`)
     /// instead of skipping them.
     public var includeDeleted: Bool
+    /// CSV: the layout to read (`--profile`, `--mapping`); nil: chosen from the header.
+    public var profile: MappingProfile?
+    /// CSV: the profiles the header is matched against.
+    public var profiles: [MappingProfile]
+    /// CSV: the character set (`--encoding`); nil: detected.
+    public var encoding: TextEncoding?
+    /// Told which layout was chosen for a file, and why.
+    public var announce: (@Sendable (String) -> Void)?
 
-    public init(includeDeleted: Bool = false) {
+    public init(
+        includeDeleted: Bool = false, profile: MappingProfile? = nil, profiles: [MappingProfile] = BuiltInProfiles.all,
+        encoding: TextEncoding? = nil, announce: (@Sendable (String) -> Void)? = nil
+    ) {
         self.includeDeleted = includeDeleted
+        self.profile = profile
+        self.profiles = profiles
+        self.encoding = encoding
+        self.announce = announce
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import Mappings
 
 /// `mailmigrate export`: write the stored accounts to a file or standard output.
 struct ExportCommand: ParsableCommand {
@@ -11,7 +12,9 @@ struct ExportCommand: ParsableCommand {
             Without -o, or with -o -, the export goes to standard output. A file is written \
             under a temporary name and renamed when complete; a name ending in .gz is \
             gzip-compressed. Passwords and OAuth parameters are written as <redacted> unless \
-            --include-secrets is given; a file holding them is created with mode 0600.
+            --include-secrets is given; a file holding them is created with mode 0600. \
+            --to csv --profile NAME writes a system's layout (mailmigrate profiles); what an \
+            account holds that the layout has no column for is named in a warning.
 
             openxe-sql writes SQL that OpenXE's MariaDB database loads (mariadb DATABASE < FILE): \
             an INSERT into emailbackup per account, the default account as an update of \
@@ -37,6 +40,12 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Write passwords and OAuth parameters in clear text.")
     var includeSecrets = false
 
+    @Option(name: .long, help: "csv: write this system's layout (see mailmigrate profiles) instead of canonical CSV.")
+    var profile: String?
+
+    @Option(name: .long, help: "csv: write the layout of this mapping file (JSON).")
+    var mapping: String?
+
     @Flag(name: .long, help: "openxe-sql: write emailbackup's CREATE TABLE (IF NOT EXISTS) first.")
     var withSchema = false
 
@@ -45,6 +54,16 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...9).contains(level) else { throw ValidationError("--level must be from 1 to 9") }
+        if (profile != nil || mapping != nil) && to != .csv { throw ValidationError("--profile and --mapping go with --to csv") }
+        if let profile, BuiltInProfiles.named(profile) == nil {
+            throw ValidationError("unknown profile '\(profile)' (known: \(BuiltInProfiles.all.map(\.name).joined(separator: ", ")))")
+        }
+    }
+
+    private func chosenProfile() throws -> MappingProfile? {
+        if let profile { return BuiltInProfiles.named(profile) }
+        if let mapping { return try MappingFile.load(mapping) }
+        return nil
     }
 
     func run() throws {
@@ -55,7 +74,12 @@ struct ExportCommand: ParsableCommand {
             let secrets: SecretPolicy = includeSecrets ? .include : .redact
             let writer: AccountWriter =
                 switch to {
-                case .csv: CanonicalCSVWriter(sink: file.sink, secrets: secrets)
+                case .csv:
+                    if let layout = try chosenProfile() {
+                        ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(layout), secrets: secrets, warn: warnings.add)
+                    } else {
+                        CanonicalCSVWriter(sink: file.sink, secrets: secrets)
+                    }
                 case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
                 case .xml: AccountXMLWriter(sink: file.sink, secrets: secrets)
                 case .openXESQL:

@@ -49,8 +49,9 @@ struct ProbeCommand: AsyncParsableCommand {
                     accounts.append((account.identity.email, account.identity.origin, id, account))
                 }
             } else {
+                let options = try readOptions.options()
                 for entry in try SourceList(arguments: sources).entries {
-                    let reader = try entry.format.reader(path: entry.path, options: readOptions.options)
+                    let reader = try entry.format.reader(path: entry.path, options: options)
                     while let item = try reader.next() {
                         if case let .account(account, source) = item {
                             accounts.append((account.identity.email, source.description, nil, account))

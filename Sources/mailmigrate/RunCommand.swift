@@ -66,7 +66,9 @@ struct RunCommand: AsyncParsableCommand {
         let store: AccountStore
         var ruleConfiguration: RuleConfiguration? = noValidate ? nil : RuleConfiguration()
         let providers: ProviderIndex?
+        let options: ReadOptions
         do {
+            options = try readOptions.options(announce: !quiet && !json)
             providers = noValidate ? nil : try providerOption.load()
             if let rules, !noValidate { ruleConfiguration = try RuleConfiguration(file: rules) }
             sourceList = try SourceList(arguments: sources)
@@ -76,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let pipeline = ImportPipeline(
-            sources: sourceList, options: readOptions.options, store: store, progress: ProgressLine(enabled: !quiet && !json),
+            sources: sourceList, options: options, store: store, progress: ProgressLine(enabled: !quiet && !json),
             rules: ruleConfiguration, providers: providers)
         let summary: RunSummary
         do {

@@ -73,8 +73,9 @@ struct ValidateCommand: ParsableCommand {
                         findings: validator.validate(account, source: source)))
                 }
             } else {
+                let options = try readOptions.options()
                 for entry in try SourceList(arguments: sources).entries {
-                    let reader = try entry.format.reader(path: entry.path, options: readOptions.options)
+                    let reader = try entry.format.reader(path: entry.path, options: options)
                     while let item = try reader.next() {
                         switch consume item {
                         case let .account(account, source):

@@ -5,7 +5,8 @@ import Testing
 
 /// Every status against a real peer: Dovecot, Postfix with Dovecot SASL, a
 /// port nobody listens on, one that never speaks, a name that cannot resolve.
-@Suite(.serialized) struct ConnectTests {
+@Suite(.serialized, .enabled(if: MailServers.available, "needs the servers of scripts/mail-servers (scripts/test starts them)"))
+struct ConnectTests {
     static let anna = ProbeLogin(user: "anna", password: Secret("Anna-Secret-1"), method: .password)
     static let wrong = ProbeLogin(user: "anna", password: Secret("Wrong-Password-9"), method: .password)
 

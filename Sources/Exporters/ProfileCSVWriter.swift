@@ -1,0 +1,79 @@
+import MailModel
+import Mappings
+
+/// Writes accounts in a system's CSV layout (a `MappingProfile`), through
+/// the same table that reads it. What an account holds that the layout has
+/// no column for is handed to `warn` per account, never dropped silently.
+/// Secrets follow the policy: `<redacted>` unless asked for.
+public final class ProfileCSVWriter: AccountWriter {
+    private let sink: ByteSink
+    private let codec: ProfileCodec
+    private let secrets: SecretPolicy
+    private let warn: (String) -> Void
+    private let delimiter: UInt8
+    private var buffer = TextBuffer()
+    private var headerWritten = false
+
+    public init(sink: ByteSink, codec: ProfileCodec, secrets: SecretPolicy, warn: @escaping (String) -> Void) {
+        self.sink = sink
+        self.codec = codec
+        self.secrets = secrets
+        self.warn = warn
+        delimiter = codec.profile.delimiter.utf8.first ?? UInt8(ascii: ",")
+    }
+
+    public func write(_ account: MailAccount) throws(OutputError) {
+        if !headerWritten { writeHeader() }
+        var account = account
+        if secrets == .redact {
+            for field in CanonicalField.ordered where field.kind == .secret && !field.text(in: account).isEmpty {
+                try? field.assign(Secret.marker, to: &account)
+            }
+            account.extras = account.extras.map { $0.isSecret && !$0.value.isEmpty ? ExtraField(name: $0.name, value: Secret.marker) : $0 }
+        }
+        let lost = codec.lostFields(of: account)
+        if !lost.isEmpty {
+            let email = account.identity.email.isEmpty ? "(no address)" : account.identity.email
+            let name = account.identity.origin.isEmpty ? email : "\(email) (\(account.identity.origin))"
+            warn("\(name): the \(codec.profile.name) layout has no column for: \(lost.joined(separator: ", "))")
+        }
+        appendRecord(codec.cells(for: account))
+        try buffer.drain(to: sink)
+    }
+
+    public func finish() throws(OutputError) {
+        if !headerWritten { writeHeader() }
+        try buffer.drain(to: sink)
+        try sink.flush()
+    }
+
+    private func writeHeader() {
+        headerWritten = true
+        guard !codec.profile.headerless else { return }
+        appendRecord(codec.profile.columns.map(\.header))
+    }
+
+    private func appendRecord(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(delimiter) }
+            appendField(field)
+        }
+        if codec.profile.trailingDelimiter { buffer.append(delimiter) }
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    private func appendField(_ text: String) {
+        let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || text.hasPrefix(" ") || text.hasSuffix(" ")
+        guard needsQuotes else {
+            buffer.append(text)
+            return
+        }
+        buffer.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { buffer.append(UInt8(ascii: "\"")) }
+            buffer.append(byte)
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,114 @@
+/// Turns a stream in another character set into UTF-8, chunk by chunk, so
+/// that every reader after it sees UTF-8 only. A byte the encoding does not
+/// define (Windows-1252's 0x81, an unpaired UTF-16 surrogate) becomes 0xFF,
+/// which no UTF-8 reader accepts: the record holding it is rejected with
+/// its line, instead of the byte being guessed.
+final class TranscodingByteStream: ByteStream {
+    var name: String { source.name }
+    private let source: ByteStream
+    private let encoding: TextEncoding
+    private var output: [UInt8] = []
+    private var outputStart = 0
+    private var leftover: [UInt8] = []
+    private var pendingHighSurrogate: UInt16?
+    private var eof = false
+    private var skippedBOM = false
+
+    init(source: ByteStream, encoding: TextEncoding) {
+        self.source = source
+        self.encoding = encoding
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while outputStart == output.count && !eof { try refill() }
+        let n = min(buffer.count, output.count - outputStart)
+        for k in 0..<n { buffer[k] = output[outputStart + k] }
+        outputStart += n
+        return n
+    }
+
+    private func refill() throws(InputError) {
+        output.removeAll(keepingCapacity: true)
+        outputStart = 0
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        let n = try source.read(into: chunk)
+        if n == 0 {
+            eof = true
+            if !leftover.isEmpty || pendingHighSurrogate != nil { output.append(0xFF) }  // a cut-off character
+            return
+        }
+        var bytes = leftover + chunk[0..<n]
+        leftover = []
+        if !skippedBOM {
+            skippedBOM = true
+            if (encoding == .utf16LE && bytes.starts(with: [0xFF, 0xFE])) || (encoding == .utf16BE && bytes.starts(with: [0xFE, 0xFF])) {
+                bytes.removeFirst(2)
+            }
+        }
+        switch encoding {
+        case .utf8:
+            output = bytes
+        case .latin1:
+            for b in bytes { append(UInt32(b)) }
+        case .windows1252:
+            for b in bytes {
+                if b >= 0x80 && b <= 0x9F {
+                    let scalar = Self.cp1252[Int(b - 0x80)]
+                    if scalar == 0 { output.append(0xFF) } else { append(scalar) }
+                } else {
+                    append(UInt32(b))
+                }
+            }
+        case .utf16LE, .utf16BE:
+            var index = 0
+            while index + 1 < bytes.count {
+                let unit = encoding == .utf16LE
+                    ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                    : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                index += 2
+                if let high = pendingHighSurrogate {
+                    pendingHighSurrogate = nil
+                    if unit >= 0xDC00 && unit <= 0xDFFF {
+                        append(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00))
+                        continue
+                    }
+                    output.append(0xFF)
+                }
+                if unit >= 0xD800 && unit <= 0xDBFF {
+                    pendingHighSurrogate = unit
+                } else if unit >= 0xDC00 && unit <= 0xDFFF {
+                    output.append(0xFF)
+                } else {
+                    append(UInt32(unit))
+                }
+            }
+            leftover = Array(bytes[index...])
+        }
+    }
+
+    private func append(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            output.append(UInt8(scalar))
+        case 0x80..<0x800:
+            output.append(UInt8(0xC0 | (scalar >> 6)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        case 0x800..<0x10000:
+            output.append(UInt8(0xE0 | (scalar >> 12)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        default:
+            output.append(UInt8(0xF0 | (scalar >> 18)))
+            output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            output.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+
+    /// Windows-1252's 0x80–0x9F; 0 where it defines nothing.
+    static let cp1252: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
+}

@@ -1,0 +1,196 @@
+import Foundation
+import MailModel
+
+/// A profile ready to read and write rows: its fields and value maps
+/// checked once. One codec serves both directions, so what a row reads as
+/// is exactly what the account writes back as.
+public struct ProfileCodec: Sendable {
+    public let profile: MappingProfile
+    private let fields: [[CanonicalField]]
+    private let maps: [ValueMap?]
+
+    public init(_ profile: MappingProfile) throws(ProfileError) {
+        self.profile = profile
+        var fields: [[CanonicalField]] = []
+        var maps: [ValueMap?] = []
+        for column in profile.columns {
+            for name in column.fields + (column.implies.map { Array($0.keys) } ?? []) where CanonicalField(rawValue: name) == nil {
+                throw ProfileError(profile: profile.name, message: "column '\(column.header)': '\(name)' is not a canonical field")
+            }
+            if column.fields.isEmpty && column.extra == nil && profile.kind == .columns {
+                throw ProfileError(profile: profile.name, message: "column '\(column.header)' has neither fields nor an extra")
+            }
+            var map: ValueMap?
+            if let name = column.values {
+                guard let found = profile.valueMaps[name] else {
+                    throw ProfileError(profile: profile.name, message: "column '\(column.header)': no value map '\(name)'")
+                }
+                map = found
+            }
+            if let format = column.format, !["date-de", "list"].contains(format) {
+                throw ProfileError(profile: profile.name, message: "column '\(column.header)': unknown format '\(format)'")
+            }
+            fields.append(column.canonicalFields)
+            maps.append(map)
+        }
+        if profile.kind == .emailbackup {
+            let names = Set(EmailbackupMapping.columns.map(\.name))
+            for column in profile.columns where !names.contains(column.header) {
+                throw ProfileError(profile: profile.name, message: "'\(column.header)' is not an emailbackup column")
+            }
+        }
+        self.fields = fields
+        self.maps = maps
+    }
+
+    // MARK: Reading
+
+    /// The account a row holds; `cells[i]` is column i's text, nil when the file lacks the column.
+    public func account(cells: [String?]) throws(ProfileValueError) -> MailAccount {
+        if profile.kind == .emailbackup { return try emailbackupAccount(cells) }
+        var account = MailAccount()
+        for index in profile.columns.indices {
+            guard index < cells.count, let cell = cells[index], !cell.isEmpty else { continue }
+            let column = profile.columns[index]
+            if let extra = column.extra {
+                account.extras.append(ExtraField(name: extra, value: cell))
+                continue
+            }
+            for (name, text) in (column.implies ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if let field = CanonicalField(rawValue: name) { try assign(text, to: field, column: column, in: &account) }
+            }
+            if let map = maps[index] {
+                if let entry = map.entry(reading: cell) {
+                    for (name, text) in entry.means.sorted(by: { $0.key < $1.key }) {
+                        let targets = name == "$" ? fields[index] : CanonicalField(rawValue: name).map { [$0] } ?? []
+                        for field in targets { try assign(text, to: field, column: column, in: &account) }
+                    }
+                    continue
+                }
+                let words = map.entries.map(\.word).filter { !$0.isEmpty }
+                if fields[index].contains(where: { $0.kind == .boolean }) {
+                    throw ProfileValueError(column: column.header, value: cell, expected: words.joined(separator: " or "))
+                }
+            }
+            let text = try formatted(cell, column: column)
+            for field in fields[index] { try assign(text, to: field, column: column, in: &account) }
+        }
+        return account
+    }
+
+    private func assign(_ text: String, to field: CanonicalField, column: ProfileColumn, in account: inout MailAccount) throws(ProfileValueError) {
+        do {
+            try field.assign(text, to: &account)
+        } catch {
+            throw ProfileValueError(column: column.header, value: field.kind == .secret ? "" : text, expected: error.expected)
+        }
+    }
+
+    /// A cell in the column's format, as canonical text.
+    private func formatted(_ cell: String, column: ProfileColumn) throws(ProfileValueError) -> String {
+        switch column.format {
+        case "date-de":
+            let parts = cell.split(separator: ".").map(String.init)
+            guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+                let date = CalendarDate(year: y, month: m, day: d)
+            else {
+                throw ProfileValueError(column: column.header, value: cell, expected: "a date like 31.12.2024")
+            }
+            return date.description
+        case "list":
+            return ListCodec.encode(cell.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        default:
+            return cell
+        }
+    }
+
+    private func emailbackupAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {
+        var values: [String??] = Array(repeating: nil, count: EmailbackupMapping.columns.count)
+        for (index, column) in profile.columns.enumerated() where index < cells.count {
+            guard let cell = cells[index], let position = EmailbackupMapping.columns.firstIndex(where: { $0.name == column.header }) else { continue }
+            // A spreadsheet cannot hold NULL: an empty nullable column is NULL.
+            values[position] = EmailbackupMapping.columns[position].nullable && cell.isEmpty ? .some(nil) : .some(cell)
+        }
+        do {
+            return try EmailbackupMapping.account(fromColumns: values)
+        } catch {
+            throw ProfileValueError(column: error.column, value: error.value, expected: error.expected)
+        }
+    }
+
+    // MARK: Writing
+
+    /// The row for an account, one text per column.
+    public func cells(for account: MailAccount) -> [String] {
+        if profile.kind == .emailbackup {
+            let row = EmailbackupMapping.row(for: account)
+            return profile.columns.map { column in
+                EmailbackupMapping.columns.firstIndex { $0.name == column.header }.flatMap { row[$0] } ?? ""
+            }
+        }
+        return profile.columns.indices.map { cell(at: $0, for: account) }
+    }
+
+    private func cell(at index: Int, for account: MailAccount) -> String {
+        let column = profile.columns[index]
+        if let extra = column.extra { return account.extras.first { $0.name == extra }?.value ?? "" }
+        guard let first = fields[index].first else { return "" }
+        if let map = maps[index] {
+            for entry in map.entries where entry.means.allSatisfy({ name, text in
+                let field = name == "$" ? first : CanonicalField(rawValue: name)
+                return field.map { $0.text(in: account) == text } ?? false
+            }) {
+                return entry.word
+            }
+        }
+        let text = first.text(in: account)
+        switch column.format {
+        case "date-de":
+            guard let date = CalendarDate(iso: text) else { return text }
+            return String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
+        case "list":
+            return ListCodec.decode(text).joined(separator: ", ")
+        default:
+            return first.kind == .boolean && text == "false" ? "" : text
+        }
+    }
+
+    /// What of an account this layout cannot hold: each canonical field
+    /// whose value does not come back the same when its row is read again,
+    /// and each extra the layout has no column for.
+    public func lostFields(of account: MailAccount) -> [String] {
+        let back: MailAccount
+        do {
+            back = try self.account(cells: cells(for: account).map { $0 })
+        } catch {
+            return ["(row does not read back: \(error))"]
+        }
+        var lost: [String] = []
+        for field in CanonicalField.ordered where field != .origin && field != .extras {
+            let original = field.text(in: account)
+            if !original.isEmpty, original != "false", original != field.text(in: back) { lost.append(field.name) }
+        }
+        let kept = Set(profile.columns.compactMap(\.extra))
+        for extra in account.extras where !kept.contains(extra.name) && !(profile.kind == .emailbackup && extra.name.hasPrefix(EmailbackupMapping.rawPrefix)) {
+            lost.append("extras.\(extra.name)")
+        }
+        return lost
+    }
+}
+
+/// A profile that cannot be used: a field or value map it names does not exist.
+public struct ProfileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let profile: String
+    public let message: String
+    public var description: String { "profile \(profile): \(message)" }
+}
+
+/// A cell the profile cannot read (`ja`/`nein` expected, a date that is none).
+public struct ProfileValueError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let column: String
+    public let value: String
+    public let expected: String
+    public var description: String {
+        value.isEmpty ? "column '\(column)': expected \(expected)" : "column '\(column)': expected \(expected), found '\(value)'"
+    }
+}

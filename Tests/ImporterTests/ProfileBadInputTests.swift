@@ -1,0 +1,107 @@
+import Foundation
+import Importers
+import MailModel
+import Mappings
+import TestSupport
+import Testing
+
+/// Bad CSV input in a system's layout: a clear reject or error, reading goes on.
+@Suite struct ProfileBadInputTests {
+    func read(_ bytes: [UInt8], options: ReadOptions = ReadOptions()) throws -> [ImportItem] {
+        let dir = TemporaryDirectory()
+        let path = dir.file("in.csv", bytes: bytes)
+        let reader = try SourceFormat.canonicalCSV.reader(path: path, options: options)
+        var items: [ImportItem] = []
+        while let item = try reader.next() { items.append(item) }
+        return items
+    }
+
+    func describe(_ items: [ImportItem]) -> [String] {
+        items.map { item in
+            switch item {
+            case .account(let a, let s): "\(s.line ?? 0) account \(a.identity.email)"
+            case .reject(let r): "\(r.source.line ?? 0) reject \(r.reason)"
+            case .skipped(let s, _): "\(s.line ?? 0) skipped"
+            }
+        }
+    }
+
+    static let header = "EmailAddress,UserName,Password\n"
+
+    @Test func anUnbalancedQuoteRejectsItsRecordAndReadingResumes() throws {
+        let text = Self.header + "a@x.de,a,\"pw\n" + "b@x.de,b,pw2\n"
+        let items = describe(try read(Array(text.utf8)))
+        #expect(items.first?.hasPrefix("2 reject ") == true)
+        #expect(items.last == "3 account b@x.de")
+    }
+
+    @Test func aWrongColumnCount() throws {
+        let text = Self.header + "a@x.de,a\nb@x.de,b,pw,extra\nc@x.de,c,pw\n"
+        #expect(describe(try read(Array(text.utf8))) == [
+            "2 reject expected 3 fields, found 2", "3 reject expected 3 fields, found 4", "4 account c@x.de",
+        ])
+    }
+
+    @Test func invalidBytesForTheChosenEncoding() throws {
+        // Forced UTF-8, but Latin-1 bytes in line 2.
+        let bytes = Array(Self.header.utf8) + Array("m@x.de,M".utf8) + [0xFC] + Array("ller,pw\nb@x.de,b,pw\n".utf8)
+        let utf8 = describe(try read(bytes, options: ReadOptions(encoding: .utf8)))
+        #expect(utf8 == ["2 reject invalid UTF-8 in column 2", "3 account b@x.de"])
+        // Windows-1252 leaves 0x81 undefined.
+        let cp = Array(Self.header.utf8) + Array("m@x.de,M".utf8) + [0x81] + Array(",pw\nb@x.de,b,pw\n".utf8)
+        #expect(describe(try read(cp, options: ReadOptions(encoding: .windows1252)))
+            == ["2 reject bytes that are not valid windows-1252 in column 2", "3 account b@x.de"])
+        // Detected: the same Latin-1 bytes read as Windows-1252.
+        guard case .account(let a, _) = try read(bytes).first else {
+            Issue.record("not read")
+            return
+        }
+        #expect(a.incoming.userName == "Müller")
+    }
+
+    @Test func utf16WithBOM() throws {
+        let text = "E-Mail-Adresse;Anzeigename;Kontotyp\r\njörg@x.de;Jörg 😀;IMAP\r\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        guard case .account(let a, _) = try read(bytes).first else {
+            Issue.record("not read")
+            return
+        }
+        #expect(a.identity.email == "jörg@x.de" && a.identity.displayName == "Jörg 😀" && a.incoming.protocolKind == .imap)
+    }
+
+    @Test func anEmptyFileAndAHeaderOnly() throws {
+        #expect(throws: InputError.invalidHeader(path: "", line: 1, reason: "empty file: expected a header row")) {
+            do { _ = try read([]) } catch let InputError.invalidHeader(_, line, reason) {
+                throw InputError.invalidHeader(path: "", line: line, reason: reason)
+            }
+        }
+        #expect(try read(Array(Self.header.utf8)).isEmpty)
+    }
+
+    @Test func aHeaderThatMatchesNoProfileListsItsColumns() throws {
+        do {
+            _ = try read(Array("Kundennummer;Straße;Ort\n1;Weg 1;Köln\n".utf8))
+            Issue.record("read")
+        } catch let InputError.invalidHeader(_, line, reason) {
+            #expect(line == 1)
+            #expect(reason == "the header matches no profile; unknown columns: Kundennummer, Straße, Ort (mailmigrate profiles lists the known ones)")
+        }
+    }
+
+    @Test func twoProfilesThatFitEquallyAskForOne() throws {
+        switch ProfileDetector.choose(header: ["Benutzername", "Passwort"], among: BuiltInProfiles.all) {
+        case .failure(let failure):
+            #expect(failure.description == "the header fits the profiles xentral, openxe, crm and mat equally (2 columns each): give --profile")
+        case .success(let choice):
+            Issue.record("chose \(choice)")
+        }
+    }
+
+    @Test func aValueTheProfileCannotRead() throws {
+        let text = "Postfach;Antwort;Absender\na@x.de;vielleicht;ja\nb@x.de;ja;nein\n"
+        #expect(describe(try read(Array(text.utf8))) == [
+            "2 reject column 'Antwort': expected ja or nein, found 'vielleicht'", "3 account b@x.de",
+        ])
+    }
+}
