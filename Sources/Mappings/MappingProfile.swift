@@ -129,3 +129,40 @@ public struct ValueMap: Sendable, Codable, Hashable {
 }
 
 import Foundation
+
+extension MappingProfile {
+    private enum CodingKeys: String, CodingKey {
+        case name, description, kind, delimiter, headerless, commentPrefix, trailingDelimiter, columns, valueMaps
+    }
+
+    /// A mapping file may leave out what has a default (kind, delimiter, value maps, …).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind) ?? .columns
+        delimiter = try c.decodeIfPresent(String.self, forKey: .delimiter) ?? ","
+        headerless = try c.decodeIfPresent(Bool.self, forKey: .headerless) ?? false
+        commentPrefix = try c.decodeIfPresent(String.self, forKey: .commentPrefix)
+        trailingDelimiter = try c.decodeIfPresent(Bool.self, forKey: .trailingDelimiter) ?? false
+        columns = try c.decode([ProfileColumn].self, forKey: .columns)
+        valueMaps = try c.decodeIfPresent([String: ValueMap].self, forKey: .valueMaps) ?? [:]
+    }
+}
+
+extension ProfileColumn {
+    private enum CodingKeys: String, CodingKey {
+        case header, aliases, fields, values, format, extra, implies
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        header = try c.decode(String.self, forKey: .header)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases)
+        fields = try c.decodeIfPresent([String].self, forKey: .fields) ?? []
+        values = try c.decodeIfPresent(String.self, forKey: .values)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        extra = try c.decodeIfPresent(String.self, forKey: .extra)
+        implies = try c.decodeIfPresent([String: String].self, forKey: .implies)
+    }
+}
