@@ -5,3 +5,15 @@ public protocol ByteSink: AnyObject {
     /// Writes everything still buffered; the sink stays usable.
     func flush() throws(OutputError)
 }
+
+extension ByteSink {
+    /// Writes text as UTF-8.
+    public func write(_ text: String) throws(OutputError) {
+        let bytes = Array(text.utf8)
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exporters
 import Foundation
+import MailModel
 import Mappings
 
 /// `mailmigrate export`: write the stored accounts to a file or standard output.
@@ -26,6 +27,10 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, jsonl, xml
         case openXESQL = "openxe-sql"
+        case autoconfig, m365, imapsync
+
+        /// Formats whose purpose is to carry passwords to the target system.
+        var needsSecrets: Bool { self == .m365 || self == .imapsync }
     }
 
     @Option(name: .long, help: "The SQLite database to read.")
@@ -49,6 +54,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "openxe-sql: write emailbackup's CREATE TABLE (IF NOT EXISTS) first.")
     var withSchema = false
 
+    @Option(name: .long, help: "imapsync: the database of the target accounts, paired with the source accounts by e-mail address.")
+    var targetDb: String?
+
     @Option(name: .long, help: "gzip compression level for .gz outputs, 1 (fastest) to 9 (smallest).")
     var level: Int32 = 6
 
@@ -58,6 +66,12 @@ struct ExportCommand: ParsableCommand {
         if let profile, BuiltInProfiles.named(profile) == nil {
             throw ValidationError("unknown profile '\(profile)' (known: \(BuiltInProfiles.all.map(\.name).joined(separator: ", ")))")
         }
+        if to.needsSecrets && !includeSecrets {
+            throw ValidationError(
+                "--to \(to.rawValue) writes the passwords the target system imports: add --include-secrets (the file gets mode 0600)")
+        }
+        if to == .imapsync && targetDb == nil { throw ValidationError("--to imapsync needs --target-db PATH (the accounts to migrate to)") }
+        if to == .autoconfig && output == "-" { throw ValidationError("--to autoconfig writes one file per domain: give -o DIRECTORY") }
     }
 
     private func chosenProfile() throws -> MappingProfile? {
@@ -68,6 +82,11 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let warnings = ExportWarnings()
+        switch to {
+        case .autoconfig: return try writeAutoconfig()
+        case .imapsync: return try writeImapsync(warnings: warnings)
+        default: break
+        }
         do {
             let store = try AccountStore(path: db, create: false)
             let file = try OutputFile(path: output, containsSecrets: includeSecrets, compressionLevel: level)
@@ -82,12 +101,65 @@ struct ExportCommand: ParsableCommand {
                     }
                 case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
                 case .xml: AccountXMLWriter(sink: file.sink, secrets: secrets)
+                case .m365:
+                    ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(BuiltInProfiles.m365), secrets: secrets, warn: { _ in })
+                case .autoconfig, .imapsync: preconditionFailure("written above")
                 case .openXESQL:
                     OpenXESQLWriter(sink: file.sink, secrets: secrets, withSchema: withSchema, warn: warnings.add)
                 }
             try store.forEachAccount { try writer.write($0) }
             try writer.finish()
             try file.commit()
+            warnings.finish()
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// One clientConfig file per domain into the directory `-o`.
+    private func writeAutoconfig() throws {
+        do {
+            let store = try AccountStore(path: db, create: false)
+            var accounts: [MailAccount] = []
+            try store.forEachAccount { accounts.append($0) }
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let (files, disagreements) = AutoconfigWriter.files(for: accounts)
+            for file in files {
+                let out = try OutputFile(path: output + "/" + file.domain + ".xml", containsSecrets: false, compressionLevel: level)
+                try out.sink.write(file.xml)
+                try out.commit()
+            }
+            for disagreement in disagreements {
+                FileHandleStream.standardError.write("mailmigrate: warning: \(disagreement)\n")
+            }
+            FileHandleStream.standardError.write("mailmigrate: \(files.count) autoconfig files written to \(output)\n")
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// imapsync's batch file: source accounts (this database) paired with target accounts (--target-db) by address.
+    private func writeImapsync(warnings: ExportWarnings) throws {
+        do {
+            var sources: [MailAccount] = []
+            var targets: [MailAccount] = []
+            let sourceStore = try AccountStore(path: db, create: false)
+            try sourceStore.forEachAccount { sources.append($0) }
+            let targetStore = try AccountStore(path: targetDb!, create: false)
+            try targetStore.forEachAccount { targets.append($0) }
+            let pairing = ImapsyncPairing(sources: sources, targets: targets)
+            let file = try OutputFile(path: output, containsSecrets: true, compressionLevel: level)
+            try file.sink.write("# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\n")
+            for line in pairing.lines {
+                if line.text.split(separator: ";", omittingEmptySubsequences: false).count != 7 || line.text.contains("\n") {
+                    warnings.add("\(line.email): a host, user or password holds ';' or a line break, which imapsync files cannot; left out")
+                    continue
+                }
+                try file.sink.write(line.text + "\n")
+            }
+            try file.commit()
+            for email in pairing.unpairedSources { warnings.add("\(email): no target account with this address; left out") }
+            for email in pairing.unpairedTargets { warnings.add("\(email): a target account without a source account") }
             warnings.finish()
         } catch {
             throw Failure(error)

@@ -1,0 +1,76 @@
+import Foundation
+import Importers
+import TestSupport
+import Testing
+
+/// Exports for migration targets, each read back with our importers or the format's reader.
+@Suite struct TargetExportTests {
+    typealias MM = MailMigrateBinary
+
+    @Test func m365NeedsSecretsAndReadsBack() throws {
+        let dir = TemporaryDirectory()
+        try MM.run(["run", "--quiet", MM.samples + "/profiles/m365.csv"], in: dir.path)
+        let refused = try MM.run(["export", "--to", "m365", "-o", "batch.csv"], in: dir.path)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("Error: --to m365 writes the passwords the target system imports: add --include-secrets (the file gets mode 0600)"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/batch.csv"))
+        let export = try MM.run(["export", "--to", "m365", "--include-secrets", "-o", "batch.csv"], in: dir.path)
+        #expect(export.status == 0)
+        #expect(dir.read("batch.csv") == "EmailAddress,UserName,Password\nlisa.meyer@meyer-logistik.de,lisa.meyer@meyer-logistik.de,Meyer!Lisa7\ntom.becker@meyer-logistik.de,tbecker,Becker?Tom8\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/batch.csv")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func imapsyncPairsByAddressAndListsTheRest() throws {
+        let dir = TemporaryDirectory()
+        dir.file("old.csv", """
+            email,incoming_host,incoming_user,incoming_password
+            info@vogel.de,imap.alt.de,info@vogel.de,Alt-1
+            lager@vogel.de,imap.alt.de,lager,Alt-2
+
+            """)
+        dir.file("new.csv", """
+            email,incoming_host,incoming_user,incoming_password
+            INFO@vogel.de,outlook.office365.com,info@vogel.de,Neu-1
+            chef@vogel.de,outlook.office365.com,chef@vogel.de,Neu-3
+
+            """)
+        try MM.run(["run", "--quiet", "old.csv", "--db", "old.sqlite"], in: dir.path)
+        try MM.run(["run", "--quiet", "new.csv", "--db", "new.sqlite"], in: dir.path)
+        let export = try MM.run(
+            ["export", "--db", "old.sqlite", "--to", "imapsync", "--target-db", "new.sqlite", "--include-secrets", "-o", "sync.txt"], in: dir.path)
+        #expect(export.status == 0)
+        #expect(export.stderr == "mailmigrate: warning: lager@vogel.de: no target account with this address; left out\nmailmigrate: warning: chef@vogel.de: a target account without a source account\n")
+        #expect(dir.read("sync.txt") == "# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\nimap.alt.de;info@vogel.de;Alt-1;outlook.office365.com;info@vogel.de;Neu-1;\n")
+        // Read back with the imapsync profile.
+        let reader = try SourceFormat.canonicalCSV.reader(path: dir.path + "/sync.txt", options: ReadOptions())
+        guard case .account(let a, _) = try reader.next() else {
+            Issue.record("not read back")
+            return
+        }
+        #expect(a.incoming.host == "imap.alt.de" && a.incoming.password.revealed() == "Alt-1")
+        #expect(a.extras.map(\.value) == ["outlook.office365.com", "info@vogel.de", "Neu-1"])
+    }
+
+    @Test func autoconfigPerDomainReadsBackAndReportsDisagreement() throws {
+        let dir = TemporaryDirectory()
+        dir.file("a.csv", """
+            email,incoming_protocol,incoming_host,incoming_port,incoming_security,incoming_user,outgoing_enabled,outgoing_host,outgoing_port,outgoing_security
+            a@kunde.de,imap,imap.kunde.de,993,tls,a@kunde.de,true,smtp.kunde.de,587,starttls
+            b@kunde.de,imap,imap.kunde.de,993,tls,b@kunde.de,true,smtp.kunde.de,587,starttls
+            c@zwei.de,imap,imap.zwei.de,993,tls,c,false,,,
+            d@zwei.de,pop3,pop.zwei.de,995,tls,d,false,,,
+
+            """)
+        try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
+        let export = try MM.run(["export", "--to", "autoconfig", "-o", "ac"], in: dir.path)
+        #expect(export.status == 0)
+        #expect(export.stderr == "mailmigrate: warning: zwei.de: the accounts disagree on the incoming server (imap imap.zwei.de:993 tls / pop3 pop.zwei.de:995 tls); no autoconfig file written\nmailmigrate: 1 autoconfig files written to ac\n")
+        let providers = try AutoconfigReader.providers(file: dir.path + "/ac/kunde.de.xml")
+        #expect(providers.count == 1)
+        let p = try #require(providers.first)
+        #expect(p.domains == ["kunde.de"])
+        #expect(p.incoming.map { "\($0.type) \($0.hostname):\($0.port!) \($0.security!.canonicalName) \($0.username)" } == ["imap imap.kunde.de:993 tls %EMAILADDRESS%"])
+        #expect(p.outgoing.map { "\($0.hostname):\($0.port!) \($0.security!.canonicalName)" } == ["smtp.kunde.de:587 starttls"])
+    }
+}
