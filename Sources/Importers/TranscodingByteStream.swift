@@ -22,14 +22,18 @@ final class TranscodingByteStream: ByteStream {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         while outputStart == output.count && !eof { try refill() }
         let n = min(buffer.count, output.count - outputStart)
-        for k in 0..<n { buffer[k] = output[outputStart + k] }
+        let start = outputStart
+        output.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + n)])) }
         outputStart += n
         return n
     }
 
     private func refill() throws(InputError) {
+        var output = self.output
+        self.output = []
         output.removeAll(keepingCapacity: true)
         outputStart = 0
+        defer { self.output = output }
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { chunk.deallocate() }
         let n = try source.read(into: chunk)
@@ -50,14 +54,18 @@ final class TranscodingByteStream: ByteStream {
         case .utf8:
             output = bytes
         case .latin1:
-            for b in bytes { append(UInt32(b)) }
+            output.reserveCapacity(bytes.count + bytes.count / 8)
+            for b in bytes { Self.append(UInt32(b), to: &output) }
         case .windows1252:
+            output.reserveCapacity(bytes.count + bytes.count / 8)
             for b in bytes {
-                if b >= 0x80 && b <= 0x9F {
+                if b < 0x80 {
+                    output.append(b)
+                } else if b <= 0x9F {
                     let scalar = Self.cp1252[Int(b - 0x80)]
-                    if scalar == 0 { output.append(0xFF) } else { append(scalar) }
+                    if scalar == 0 { output.append(0xFF) } else { Self.append(scalar, to: &output) }
                 } else {
-                    append(UInt32(b))
+                    Self.append(UInt32(b), to: &output)
                 }
             }
         case .utf16LE, .utf16BE:
@@ -70,7 +78,7 @@ final class TranscodingByteStream: ByteStream {
                 if let high = pendingHighSurrogate {
                     pendingHighSurrogate = nil
                     if unit >= 0xDC00 && unit <= 0xDFFF {
-                        append(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00))
+                        Self.append(0x10000 + (UInt32(high - 0xD800) << 10) + UInt32(unit - 0xDC00), to: &output)
                         continue
                     }
                     output.append(0xFF)
@@ -80,14 +88,15 @@ final class TranscodingByteStream: ByteStream {
                 } else if unit >= 0xDC00 && unit <= 0xDFFF {
                     output.append(0xFF)
                 } else {
-                    append(UInt32(unit))
+                    Self.append(UInt32(unit), to: &output)
                 }
             }
             leftover = Array(bytes[index...])
         }
     }
 
-    private func append(_ scalar: UInt32) {
+    @inline(__always)
+    private static func append(_ scalar: UInt32, to output: inout [UInt8]) {
         switch scalar {
         case 0..<0x80:
             output.append(UInt8(scalar))

@@ -8,6 +8,10 @@ public struct ProfileCodec: Sendable {
     public let profile: MappingProfile
     private let fields: [[CanonicalField]]
     private let maps: [ValueMap?]
+    /// Per column: each word of its value map (as written, and normalised) with the assignments it means.
+    private let readings: [[String: [(CanonicalField, String)]]]
+    /// Per column: what a non-empty cell implies.
+    private let implied: [[(CanonicalField, String)]]
 
     public init(_ profile: MappingProfile) throws(ProfileError) {
         self.profile = profile
@@ -41,6 +45,28 @@ public struct ProfileCodec: Sendable {
         }
         self.fields = fields
         self.maps = maps
+        var readings: [[String: [(CanonicalField, String)]]] = []
+        var implied: [[(CanonicalField, String)]] = []
+        for (index, column) in profile.columns.enumerated() {
+            var table: [String: [(CanonicalField, String)]] = [:]
+            for entry in (maps[index]?.entries ?? []).reversed() {  // the first entry wins a shared word
+                var assignments: [(CanonicalField, String)] = []
+                for (name, text) in entry.means.sorted(by: { $0.key < $1.key }) {
+                    let targets = name == "$" ? fields[index] : CanonicalField(rawValue: name).map { [$0] } ?? []
+                    for field in targets { assignments.append((field, text)) }
+                }
+                for word in [entry.word] + (entry.alsoRead ?? []) {
+                    table[word] = assignments
+                    table[ProfileColumn.normalised(word)] = assignments
+                }
+            }
+            readings.append(table)
+            implied.append((column.implies ?? [:]).sorted(by: { $0.key < $1.key }).compactMap { name, text in
+                CanonicalField(rawValue: name).map { ($0, text) }
+            })
+        }
+        self.readings = readings
+        self.implied = implied
     }
 
     // MARK: Reading
@@ -56,15 +82,10 @@ public struct ProfileCodec: Sendable {
                 account.extras.append(ExtraField(name: extra, value: cell))
                 continue
             }
-            for (name, text) in (column.implies ?? [:]).sorted(by: { $0.key < $1.key }) {
-                if let field = CanonicalField(rawValue: name) { try assign(text, to: field, column: column, in: &account) }
-            }
+            for (field, text) in implied[index] { try assign(text, to: field, column: column, in: &account) }
             if let map = maps[index] {
-                if let entry = map.entry(reading: cell) {
-                    for (name, text) in entry.means.sorted(by: { $0.key < $1.key }) {
-                        let targets = name == "$" ? fields[index] : CanonicalField(rawValue: name).map { [$0] } ?? []
-                        for field in targets { try assign(text, to: field, column: column, in: &account) }
-                    }
+                if let assignments = readings[index][cell] ?? readings[index][ProfileColumn.normalised(cell)] {
+                    for (field, text) in assignments { try assign(text, to: field, column: column, in: &account) }
                     continue
                 }
                 let words = map.entries.map(\.word).filter { !$0.isEmpty }
@@ -98,10 +119,18 @@ public struct ProfileCodec: Sendable {
             }
             return date.description
         case "list":
-            return ListCodec.encode(cell.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            return ListCodec.encode(cell.split(separator: ",").map(Self.trimmed).filter { !$0.isEmpty })
         default:
             return cell
         }
+    }
+
+    /// Spaces and tabs off both ends, without Foundation (this runs per cell).
+    static func trimmed(_ text: Substring) -> String {
+        var s = text
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
     }
 
     private func emailbackupAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {
