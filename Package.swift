@@ -13,6 +13,8 @@ let package = Package(
         // Connect tests: the event loop, TCP and TLS (BoringSSL inside swift-nio-ssl).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Run logs for cron (`run --log FILE`).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries (Debian: libxml2-dev, libsqlite3-dev, zlib1g-dev).
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "MailModel", "Mappings", "Importers", "Validation", "ConnectTest", "Exporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]),

@@ -89,30 +89,48 @@ struct ExportCommand: ParsableCommand {
         }
         do {
             let store = try AccountStore(path: db, create: false)
-            let file = try OutputFile(path: output, containsSecrets: includeSecrets, compressionLevel: level)
-            let secrets: SecretPolicy = includeSecrets ? .include : .redact
-            let writer: AccountWriter =
-                switch to {
-                case .csv:
-                    if let layout = try chosenProfile() {
-                        ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(layout), secrets: secrets, warn: warnings.add)
-                    } else {
-                        CanonicalCSVWriter(sink: file.sink, secrets: secrets)
-                    }
-                case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
-                case .xml: AccountXMLWriter(sink: file.sink, secrets: secrets)
-                case .m365:
-                    ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(BuiltInProfiles.m365), secrets: secrets, warn: { _ in })
-                case .autoconfig, .imapsync: preconditionFailure("written above")
-                case .openXESQL:
-                    OpenXESQLWriter(sink: file.sink, secrets: secrets, withSchema: withSchema, warn: warnings.add)
+            try Self.write(
+                to, from: store, path: output, includeSecrets: includeSecrets, level: level, layout: try chosenProfile(),
+                withSchema: withSchema, warnings: warnings)
+            warnings.finish()
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Writes every stored account in one file format (not autoconfig or
+    /// imapsync, which write several files or read two stores); `run --export` uses it too.
+    static func write(
+        _ format: Format, from store: AccountStore, path: String, includeSecrets: Bool, level: Int32,
+        layout: MappingProfile? = nil, withSchema: Bool = false, warnings: ExportWarnings
+    ) throws {
+        let file = try OutputFile(path: path, containsSecrets: includeSecrets, compressionLevel: level)
+        let secrets: SecretPolicy = includeSecrets ? .include : .redact
+        let writer: AccountWriter =
+            switch format {
+            case .csv:
+                if let layout {
+                    ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(layout), secrets: secrets, warn: warnings.add)
+                } else {
+                    CanonicalCSVWriter(sink: file.sink, secrets: secrets)
                 }
+            case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
+            case .xml: AccountXMLWriter(sink: file.sink, secrets: secrets)
+            case .m365:
+                ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(BuiltInProfiles.m365), secrets: secrets, warn: { _ in })
+            case .autoconfig, .imapsync: preconditionFailure("written by their own functions")
+            case .openXESQL:
+                OpenXESQLWriter(sink: file.sink, secrets: secrets, withSchema: withSchema, warn: warnings.add)
+            }
+        do {
             try store.forEachAccount { try writer.write($0) }
             try writer.finish()
             try file.commit()
-            warnings.finish()
         } catch {
-            throw Failure(error)
+            file.discard()
+            throw error
         }
     }
 

@@ -5,14 +5,17 @@ import Foundation
 final class ExportWarnings {
     let limit = 20
     private(set) var count = 0
+    private let quiet: Bool
+
+    init(quiet: Bool = false) { self.quiet = quiet }
 
     func add(_ text: String) {
         count += 1
-        if count <= limit { FileHandleStream.standardError.write("mailmigrate: warning: \(text)\n") }
+        if count <= limit && !quiet { FileHandleStream.standardError.write("mailmigrate: warning: \(text)\n") }
     }
 
     func finish() {
-        if count > limit {
+        if count > limit && !quiet {
             FileHandleStream.standardError.write(
                 "mailmigrate: warning: … and \(count - limit) more (the output names each in a comment)\n")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConnectTest
 import Exporters
 import Foundation
+import Logging
 import Importers
 import MailModel
 import Validation
@@ -59,8 +60,41 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var probeOptions: ProbeOptionsGroup
 
+    @Option(name: .long, help: "After the run, write exports into this folder, named FORMAT-YYYYMMDD-HHMMSS.EXT (see --to, --keep).")
+    var export: String?
+
+    @Option(name: .customLong("to"), help: "With --export: a format to write (csv, jsonl, xml, openxe-sql); repeat for several.")
+    var exportFormats: [ExportCommand.Format] = []
+
+    @Option(name: .long, help: "With --export: keep the newest N exports of each format, delete older ones.")
+    var keep: Int = 7
+
+    @Flag(name: .long, help: "With --export: gzip the exports (.gz).")
+    var gzip = false
+
+    @Option(name: .long, help: "Append what the run did to this log file (swift-log; never passwords).")
+    var log: String?
+
+    func validate() throws {
+        if export != nil && exportFormats.isEmpty { throw ValidationError("--export needs at least one --to FORMAT") }
+        if export == nil && !exportFormats.isEmpty { throw ValidationError("--to goes with --export DIR") }
+        let allowed: Set<ExportCommand.Format> = [.csv, .jsonl, .xml, .openXESQL]
+        if let bad = exportFormats.first(where: { !allowed.contains($0) }) {
+            throw ValidationError("run --export writes csv, jsonl, xml or openxe-sql, not \(bad.rawValue) (use mailmigrate export)")
+        }
+        guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
+    }
+
     func run() async throws {
         let started = Date()
+        var holder = ""
+        guard let lock = RunLock(database: db, holder: &holder) else {
+            FileHandleStream.standardError.write("mailmigrate: \(holder); this run did not start\n")
+            throw ExitStatus.locked.code
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let logger = try RunLog.logger(path: log)
+        logger.info("run started", metadata: ["database": "\(db)", "sources": "\(sources.joined(separator: " "))"])
         InterruptSignal.install()
         let sourceList: SourceList
         let store: AccountStore
@@ -89,12 +123,21 @@ struct RunCommand: AsyncParsableCommand {
             pipeline.keep(lateRejects)
         } catch is ImportPipeline.Interrupted {
             store.abandonRun()
+            logger.error("run interrupted; the database was not changed")
             FileHandleStream.standardError.write("mailmigrate: interrupted; the database was not changed\n")
             throw ExitStatus.interrupted.code
         } catch {
             store.abandonRun()
+            logger.error("run failed; the database was not changed: \(error)")
             throw Failure(error, note: "the database was not changed")
         }
+        logger.info(
+            "run finished",
+            metadata: [
+                "run": "\(summary.runID)", "records_read": "\(summary.recordsRead)", "new": "\(summary.accountsNew)",
+                "updated": "\(summary.accountsUpdated)", "unchanged": "\(summary.accountsUnchanged)",
+                "rejected": "\(summary.rejected)", "skipped": "\(summary.skipped)",
+            ])
 
         let seconds = Date().timeIntervalSince(started)
         let report = RunReport(
@@ -107,11 +150,53 @@ struct RunCommand: AsyncParsableCommand {
         if !quiet || summary.rejected > 0 {
             FileHandleStream.standardError.write(report.text(brief: quiet || json))
         }
+        var probeFailures = 0
         if probe {
-            let failures = try await probeAccounts(of: store, run: summary.runID)
-            if failures > 0 { throw ExitStatus.probeFailures.code }
+            probeFailures = try await probeAccounts(of: store, run: summary.runID)
+            logger.info("connect tests done", metadata: ["failed": "\(probeFailures)"])
         }
+        if let export {
+            let written = try writeExports(store: store, into: export, at: started)
+            for path in written { logger.info("export written", metadata: ["file": "\(path)"]) }
+        }
+        if probeFailures > 0 { throw ExitStatus.probeFailures.code }
         if summary.rejected > 0 { throw ExitStatus.rejected.code }
+    }
+
+    /// The timestamped exports of `--export`, and the pruning of `--keep`.
+    private func writeExports(store: AccountStore, into directory: String, at time: Date) throws -> [String] {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stamp = formatter.string(from: time)
+        var written: [String] = []
+        let warnings = ExportWarnings(quiet: quiet)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for format in exportFormats {
+                let ext = format == .openXESQL ? "sql" : format.rawValue
+                let name = "\(format.rawValue)-\(stamp).\(ext)" + (gzip ? ".gz" : "")
+                let path = (directory as NSString).appendingPathComponent(name)
+                try ExportCommand.write(format, from: store, path: path, includeSecrets: false, level: 6, warnings: warnings)
+                written.append(path)
+                // Keep the newest N of this format; the names sort by time.
+                let mine = try FileManager.default.contentsOfDirectory(atPath: directory)
+                    .filter { $0.hasPrefix("\(format.rawValue)-") && ($0.hasSuffix(".\(ext)") || $0.hasSuffix(".\(ext).gz")) }
+                    .sorted()
+                for old in mine.dropLast(keep) {
+                    try FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(old))
+                }
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(error, note: "the run itself was stored")
+        }
+        if !quiet && !json {
+            FileHandleStream.standardError.write(written.map { "  export             \($0)\n" }.joined())
+        }
+        return written
     }
 
     /// Tests the run's accounts against their servers and stores the results with the run.

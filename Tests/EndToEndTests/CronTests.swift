@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `run` as cron runs it: exports kept N deep, a log, a lock against overlapping runs.
+@Suite struct CronTests {
+    typealias MM = MailMigrateBinary
+
+    @Test func exportsAreTimestampedAndTheNewestNKept() throws {
+        let dir = TemporaryDirectory()
+        for _ in 0..<3 {
+            let run = try MM.run(["run", MM.samples, "--export", "out", "--to", "jsonl", "--to", "csv", "--keep", "2", "--quiet", "--log", "run.log"], in: dir.path)
+            #expect(run.status == 0 && run.stdout == "" && run.stderr == "")
+            Thread.sleep(forTimeInterval: 1.1)  // the names are per second
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out").sorted()
+        #expect(files.count == 4)
+        #expect(files.filter { $0.hasPrefix("jsonl-") && $0.hasSuffix(".jsonl") }.count == 2)
+        #expect(files.filter { $0.hasPrefix("csv-") && $0.hasSuffix(".csv") }.count == 2)
+        let newest = try #require(files.last { $0.hasPrefix("jsonl-") })
+        #expect(dir.read("out/" + newest)?.split(separator: "\n").count == 24)
+        let log = try #require(dir.read("run.log"))
+        #expect(log.components(separatedBy: "info mailmigrate: run started").count - 1 == 3)
+        #expect(log.contains("info mailmigrate: run finished new=0 records_read=24 rejected=0 run=3 skipped=0 unchanged=24 updated=0"))
+        #expect(!log.contains("Sommer2024!Mm"))
+        for name in files { #expect(!(dir.read("out/" + name) ?? "").contains("Sommer2024!Mm"), "\(name) holds a password") }
+    }
+
+    func start(_ executable: String, _ arguments: [String], in dir: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: dir)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func aHeldLockStopsARunAtOnce() throws {
+        let dir = TemporaryDirectory()
+        // util-linux flock(1) takes the same flock(2) lock.
+        let holder = try start("/usr/bin/flock", ["mailmigrate.sqlite.lock", "sleep", "30"], in: dir.path)
+        defer { holder.terminate(); holder.waitUntilExit() }
+        Thread.sleep(forTimeInterval: 0.5)
+        let run = try MM.run(["run", MM.samples], in: dir.path)
+        #expect(run.status == 6)
+        #expect(run.stderr == "mailmigrate: another run holds mailmigrate.sqlite.lock; this run did not start\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/mailmigrate.sqlite"))
+    }
+
+    /// Two runs started together: one runs, the other exits with 6; the database is whole.
+    @Test func concurrentRunsOnOneDatabase() throws {
+        let dir = TemporaryDirectory()
+        let generator = MM.packageRoot.appendingPathComponent("scripts/bench.d/make_canonical_csv.py").path
+        #expect(try dir.shell("python3 '\(generator)' 20000 big.csv") == 0)
+        let a = try start(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
+        let b = try start(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
+        a.waitUntilExit()
+        b.waitUntilExit()
+        #expect([a.terminationStatus, b.terminationStatus].sorted() == [0, 6])
+        #expect(try dir.shell("sqlite3 mailmigrate.sqlite 'PRAGMA integrity_check; SELECT COUNT(*) FROM accounts; SELECT COUNT(*) FROM runs' > check.txt") == 0)
+        #expect(dir.read("check.txt") == "ok\n5000\n1\n")
+    }
+}
