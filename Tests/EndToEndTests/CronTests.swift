@@ -53,7 +53,7 @@ import Testing
     @Test func concurrentRunsOnOneDatabase() throws {
         let dir = TemporaryDirectory()
         let generator = MM.packageRoot.appendingPathComponent("scripts/bench.d/make_canonical_csv.py").path
-        #expect(try dir.shell("python3 '\(generator)' 20000 big.csv") == 0)
+        #expect(try dir.shell("python3 '\(generator)' 5000 big.csv") == 0)
         let a = try start(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
         let b = try start(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
         a.waitUntilExit()
