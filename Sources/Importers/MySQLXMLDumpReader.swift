@@ -11,8 +11,9 @@ import Mappings
 /// files are often not well-formed XML, and a parser that reads the whole
 /// document stops at the first such byte. mysqldump puts every `<row>` and
 /// `</row>` on a line of its own; this reader cuts the stream there and
-/// gives each row to libxml2 by itself, so a broken row is one reject with
-/// its line and every other row still comes through. Memory holds one row.
+/// gives each row to libxml2's pull reader (xmlTextReader) by itself, so a
+/// broken row is one reject with its line and every other row still comes
+/// through. Memory holds one row.
 public final class MySQLXMLDumpReader: AccountReader {
     private let path: String
     private let lines: LineReader
@@ -53,9 +54,34 @@ public final class MySQLXMLDumpReader: AccountReader {
 
     private func row(_ fragment: [UInt8], table: String, line: Int) -> ImportItem? {
         let wrapped = Array("<r xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">".utf8) + fragment + Array("</r>".utf8)
-        let root: MarkupNode
+        var names: [String] = []
+        var values: [String?] = []
         do {
-            root = try MarkupParser.xml(wrapped, path: path)
+            // The row by itself through libxml2's pull reader (same safety as every XML here).
+            let xml = try XMLPullReader(stream: BytesStream(wrapped, name: path), path: path)
+            var current: (name: String, isNull: Bool, text: String)?
+            while let node = try xml.next() {
+                switch node {
+                case let .start("field", attributes, isEmpty, _):
+                    let field = (attributes["name"] ?? "", attributes["xsi:nil"] == "true", "")
+                    if isEmpty {
+                        names.append(field.0)
+                        values.append(field.1 ? nil : "")
+                    } else {
+                        current = field
+                    }
+                case .text(let text):
+                    current?.text += text
+                case .end("field"):
+                    if let field = current {
+                        names.append(field.name)
+                        values.append(field.isNull ? nil : field.text)
+                    }
+                    current = nil
+                default:
+                    continue
+                }
+            }
         } catch {
             var at = SourceReference(file: path, line: line, detail: table)
             var reason = "\(error)"
@@ -64,12 +90,6 @@ public final class MySQLXMLDumpReader: AccountReader {
                 reason = (column.map { "column \($0): " } ?? "") + message
             }
             return .reject(Reject(source: at, reason: "this row is not well-formed XML (\(reason)); the other rows are read"))
-        }
-        var names: [String] = []
-        var values: [String?] = []
-        for field in root.descendants(named: "field") {
-            names.append(field.attributes["name"] ?? "")
-            values.append(field.attributes["xsi:nil"] == "true" ? nil : field.allText)
         }
         let id = OpenXERowCollector.id(names: names, values: values)
         let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
@@ -90,6 +110,26 @@ public final class MySQLXMLDumpReader: AccountReader {
         let rest = text[start.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
+    }
+}
+
+/// Bytes in memory as a stream (one row of the dump).
+final class BytesStream: ByteStream {
+    let name: String
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8], name: String) {
+        self.bytes = bytes
+        self.name = name
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        let n = min(buffer.count, bytes.count - offset)
+        let start = offset
+        bytes.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<(start + n)])) }
+        offset += n
+        return n
     }
 }
 
