@@ -64,7 +64,7 @@ let package = Package(
         // Helpers the test targets share (temporary directories, shell commands).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ModelTests", dependencies: ["MailModel"]),
-        .testTarget(name: "MappingTests", dependencies: ["Mappings", "MailModel"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mappings", "MailModel", "TestSupport"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importers", "Mappings", "MailModel", "TestSupport"]),
         .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
         // Against the real Dovecot and Postfix of scripts/mail-servers.

@@ -35,7 +35,7 @@ public final class OpenXESQLWriter: AccountWriter {
             account.outgoing.password = Secret("")
             account.outgoing.oauthParameter = Secret("")
         }
-        let name = Self.name(of: account)
+        let name = AccountLabel.of(account)
         if account.roles.isDefault {
             writeDefault(account, name: name)
         } else {
@@ -119,11 +119,6 @@ public final class OpenXESQLWriter: AccountWriter {
             buffer.append("-- \(name.replacingOccurrences(of: "\n", with: " ")): \(text)\n")
             warn("\(name): \(text)")
         }
-    }
-
-    private static func name(of account: MailAccount) -> String {
-        let email = account.identity.email.isEmpty ? "(no address)" : account.identity.email
-        return account.identity.origin.isEmpty ? email : "\(email) (\(account.identity.origin))"
     }
 
     /// OpenXE's definition of the table (database/struktur.sql).

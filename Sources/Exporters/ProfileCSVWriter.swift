@@ -33,9 +33,7 @@ public final class ProfileCSVWriter: AccountWriter {
         }
         let lost = codec.lostFields(of: account)
         if !lost.isEmpty {
-            let email = account.identity.email.isEmpty ? "(no address)" : account.identity.email
-            let name = account.identity.origin.isEmpty ? email : "\(email) (\(account.identity.origin))"
-            warn("\(name): the \(codec.profile.name) layout has no column for: \(lost.joined(separator: ", "))")
+            warn("\(AccountLabel.of(account)): the \(codec.profile.name) layout has no column for: \(lost.joined(separator: ", "))")
         }
         appendRecord(codec.cells(for: account))
         try buffer.drain(to: sink)

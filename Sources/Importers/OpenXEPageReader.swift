@@ -14,6 +14,7 @@ public final class OpenXEPageReader: AccountReader {
     private let stream: ByteStream
     private let includeDeleted: Bool
     private var pending: [ImportItem]?
+    private var collector = OpenXERowCollector()
 
     public init(stream: ByteStream, path: String? = nil, includeDeleted: Bool = false) {
         self.stream = stream
@@ -146,28 +147,16 @@ public final class OpenXEPageReader: AccountReader {
     private func item(_ values: [String: String], line: Int, nullWord: String? = nil) -> ImportItem {
         let detail = values["id"].map { "emailbackup id=\($0)" } ?? "emailbackup"
         let source = SourceReference(file: path, line: line > 0 && line < Int.max ? line : nil, detail: detail)
-        var columns: [String??] = []
-        for column in EmailbackupMapping.columns {
-            guard let value = values[column.name] else {
-                columns.append(nil)
-                continue
-            }
-            // A page cannot show NULL: an empty nullable field is NULL (OpenXE treats both alike).
-            if column.nullable, value.isEmpty || value == nullWord {
-                columns.append(.some(nil))
-            } else {
-                columns.append(.some(value))
-            }
+        // A page cannot show NULL: an empty nullable field is NULL (OpenXE treats both alike).
+        var names: [String] = []
+        var texts: [String?] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            let nullable = EmailbackupMapping.columnsByName[name]?.nullable ?? false
+            names.append(name)
+            texts.append(nullable && (value.isEmpty || value == nullWord) ? nil : value)
         }
-        if !includeDeleted, let deleted = values["geloescht"], deleted != "0", !deleted.isEmpty {
-            return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
-        }
-        do {
-            var account = try EmailbackupMapping.account(fromColumns: columns)
-            account.identity.origin = source.description
-            return .account(account, source)
-        } catch {
-            return .reject(Reject(source: source, reason: error.description))
-        }
+        // An emailbackup row always gives an item (account, skip or reject).
+        return collector.row(table: EmailbackupMapping.table, names: names, values: texts, source: source, includeDeleted: includeDeleted)
+            ?? .reject(Reject(source: source, reason: "no account"))
     }
 }

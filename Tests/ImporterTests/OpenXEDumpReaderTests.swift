@@ -2,6 +2,7 @@ import Foundation
 import Importers
 import MailModel
 import Mappings
+import TestSupport
 import Testing
 
 /// Every mysqldump variant of the fixtures imports to the accounts the
@@ -10,19 +11,7 @@ import Testing
     static let directory = OpenXEFixtureTests.directory
 
     /// The expected rows, as column texts.
-    static func expectedRows(_ table: String) throws -> [[String: String?]] {
-        let text = try String(contentsOf: directory.appendingPathComponent("expected-\(table).jsonl"), encoding: .utf8)
-        return try text.split(separator: "\n").map { line in
-            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            return object.mapValues { value -> String? in
-                switch value {
-                case is NSNull: nil
-                case let number as NSNumber: number.stringValue
-                default: value as? String
-                }
-            }
-        }
-    }
+    static func expectedRows(_ table: String) throws -> [[String: String?]] { try OpenXEFixtures.rows(table) }
 
     func read(_ name: String, includeDeleted: Bool = false) throws -> [ImportItem] {
         let path = Self.directory.appendingPathComponent(name).path
