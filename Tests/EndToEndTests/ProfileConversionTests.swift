@@ -46,6 +46,30 @@ import Testing
         #expect(sql.stdout.components(separatedBy: "INSERT INTO `emailbackup`").count - 1 == 2)
     }
 
+    /// The migration path end to end: celanio CSV → run → validate → export
+    /// openxe-sql → a real MariaDB with OpenXE's tables loads it.
+    @Test func celanioIntoOpenXEsDatabase() throws {
+        let dir = TemporaryDirectory()
+        let run = try MM.run(["run", "--quiet", Self.profiles + "/celanio.csv"], in: dir.path)
+        #expect(run.status == 0)
+        let validate = try MM.run(["validate", "--format", "json", "--fail-on", "never"], in: dir.path)
+        #expect(validate.status == 0)
+        let export = try MM.run(["export", "--to", "openxe-sql", "--include-secrets", "-o", "celanio.sql"], in: dir.path)
+        #expect(export.status == 0)
+        let load = MM.packageRoot.appendingPathComponent("scripts/openxe-load").path
+        #expect(try dir.shell("'\(load)' celanio.sql loaded 2> load.err") == 0, "\(dir.read("load.err") ?? "")")
+        let rows = try (dir.read("loaded/emailbackup.jsonl") ?? "").split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(rows.count == 2)
+        #expect(rows.map { $0["email"] as? String } == ["service@metallbau-krause.de", "info@metallbau-krause.de"])
+        #expect(rows.map { $0["server"] as? String } == ["imap.metallbau-krause.de", "pop.metallbau-krause.de"])
+        #expect(rows.map { $0["imap_type"] as? Int } == [3, 3])
+        #expect(rows.map { $0["smtp_ssl"] as? Int } == [2, 0])
+        #expect(rows.map { $0["smtp_authtype"] as? String } == ["smtp", ""])
+        #expect(rows.map { $0["passwort"] as? String } == ["Kr@use-1", "Info-99"])
+    }
+
     @Test func aMappingFileOfOnesOwn() throws {
         let dir = TemporaryDirectory()
         let mapping = Self.profiles + "/mapping-example.json"
