@@ -14,13 +14,15 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Import account settings into the SQLite store.",
         discussion: """
             Each SOURCE is a file, a directory (every supported file in it) or - for standard \
-            input. Canonical CSV is read from .csv files (see the README for the columns), \
-            OpenXE/Xentral database dumps (mysqldump output) from .sql files: every emailbackup \
-            row and the default account of firmendaten; rows deleted in OpenXE (geloescht = 1) \
-            are counted as skipped unless --include-deleted is given. Any of them may be gzip \
-            (.gz or not: gzip is recognised from the bytes). Accounts are upserted by address, server and login: running the same \
-            input twice adds a run and changes no account. A run is one transaction: when it \
-            fails or is interrupted, the database is left as it was.
+            input: CSV (.csv; canonical or a system's layout, chosen from the header or by \
+            --profile/--mapping; see mailmigrate profiles), OpenXE/Xentral dumps (.sql: every \
+            emailbackup row and the default account of firmendaten), saved OpenXE pages and \
+            mysql --html output (.html), account XML or mysqldump --xml (.xml). Rows deleted in \
+            OpenXE (geloescht = 1) are counted as skipped unless --include-deleted is given. Any \
+            of them may be gzip (recognised from the bytes). Accounts are upserted by address, \
+            server and login: running the same input twice adds a run and changes no account. A \
+            run is one transaction; a lock beside the database (DB.lock) stops an overlapping run \
+            at once (exit 6).
 
             Every account is checked by the per-account rules as it is imported (see \
             `mailmigrate rules`; --rules to configure, --no-validate to skip) and the findings \
@@ -30,7 +32,9 @@ struct RunCommand: AsyncParsableCommand {
 
             A summary goes to standard error: records read, accounts imported \
             (new/updated/unchanged), rejected records with file:line and reason, findings by \
-            severity, time.
+            severity, time. --probe connect-tests the run's accounts afterwards (exit 5 when an \
+            endpoint fails); --export DIR --to FORMAT writes timestamped exports and keeps the \
+            newest --keep N; --log FILE appends what the run did.
             """)
 
     @Argument(help: "Files, directories or - (standard input) to import.")
