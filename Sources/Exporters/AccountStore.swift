@@ -10,7 +10,7 @@ import MailModel
 /// The file is created with mode 0600, because it holds passwords.
 public final class AccountStore {
     public let path: String
-    private let db: SQLiteConnection
+    let db: SQLiteConnection
     private var currentRun: Int64?
     private var summary = RunSummary()
 

@@ -18,7 +18,7 @@ struct MailMigrate: AsyncParsableCommand {
             130 interrupted (nothing changed).
             """,
         subcommands: [
-            RunCommand.self, ExportCommand.self, ValidateCommand.self, ProbeCommand.self, RulesCommand.self, ProfilesCommand.self, ProvidersCommand.self,
+            RunCommand.self, ExportCommand.self, ValidateCommand.self, ProbeCommand.self, ReportCommand.self, RulesCommand.self, ProfilesCommand.self, ProvidersCommand.self,
             ReadOnlyCommand.self,
         ],
         defaultSubcommand: nil)
