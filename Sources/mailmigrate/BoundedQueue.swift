@@ -1,6 +1,6 @@
 import Foundation
 
-/// A first-in first-out queue between two threads that holds at most
+/// A first-in first-out queue between threads that holds at most
 /// `capacity` items: the producer waits when it is full, so a fast reader
 /// cannot pile up memory ahead of a slower writer.
 final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
@@ -30,7 +30,7 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         defer { condition.unlock() }
         let deadline = Date(timeIntervalSinceNow: timeout)
         while items.isEmpty {
-            if !condition.wait(until: deadline) { return nil }
+            if closed || !condition.wait(until: deadline) { return nil }
         }
         // Removed at once (the array holds at most `capacity` items), so a
         // taken item is not kept alive by the queue.
@@ -39,7 +39,14 @@ final class BoundedQueue<Element: Sendable>: @unchecked Sendable {
         return item
     }
 
-    /// Tells a waiting producer to give up: the consumer takes nothing more.
+    /// Whether `close()` was called.
+    var isClosed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return closed
+    }
+
+    /// Tells waiting producers (and consumers) to give up: nothing more is taken.
     func close() {
         condition.lock()
         closed = true

@@ -35,10 +35,18 @@ final class ImportPipeline {
         self.rules = rules
     }
 
+    /// A normalised batch with its place in the input (two normalisers
+    /// finish batches out of order; the store takes them in order).
     enum Batch: Sendable {
-        case items([ImportItemRow])
-        case failed(InputError)
-        case end
+        case items(Int, [ImportItemRow])
+        case failed(Int, InputError)
+        case end(Int)
+
+        var sequence: Int {
+            switch self {
+            case .items(let n, _), .failed(let n, _), .end(let n): n
+            }
+        }
     }
 
     /// An account already turned into its row, with what validation found,
@@ -54,10 +62,11 @@ final class ImportPipeline {
     /// Stores everything inside the store's current run. Throws `InputError`
     /// or `StoreError`, or `Interrupted` on Ctrl-C.
     ///
-    /// Three stages on three threads: reading (parse into accounts),
-    /// normalising (accounts into rows: canonical text, key, hashes) and
-    /// storing (this thread). The first two together cost more than storing,
-    /// so splitting them lets both cores work all the time.
+    /// Three stages: reading (parse into accounts, one thread), normalising
+    /// (accounts into rows: canonical text, key, hashes, and validation; two
+    /// threads, each taking whole batches) and storing (this thread, batches
+    /// in input order). Normalising with validation costs the most, so two
+    /// threads share it and the other stages keep both cores busy.
     func run() throws {
         let accounts = BoundedQueue<ReadBatch>(capacity: 16)
         let queue = BoundedQueue<Batch>(capacity: 16)
@@ -70,29 +79,40 @@ final class ImportPipeline {
         reader.stackSize = 4 << 20
         let rules = self.rules
         let providers = self.providers
-        let normaliser = Thread {
-            Self.normalise(accounts, into: queue, rules: rules, providers: providers)
+        let normalisers = (0..<Self.normaliserCount).map { index in
+            let thread = Thread {
+                Self.normalise(accounts, into: queue, rules: rules, providers: providers)
+            }
+            thread.name = "normaliser-\(index)"
+            return thread
         }
-        normaliser.name = "normaliser"
         reader.start()
-        normaliser.start()
+        for thread in normalisers { thread.start() }
         defer {
             queue.close()
             accounts.close()
         }
 
         var seen = 0
+        var nextSequence = 0
+        var waiting: [Int: Batch] = [:]
         while true {
             if InterruptSignal.wasRaised { throw Interrupted() }
-            guard let batch = queue.take(timeout: 0.2) else { continue }
+            if waiting[nextSequence] == nil {
+                guard let arrived = queue.take(timeout: 0.2) else { continue }
+                if arrived.sequence >= nextSequence { waiting[arrived.sequence] = arrived }
+                continue
+            }
+            let batch = waiting.removeValue(forKey: nextSequence)!
+            nextSequence += 1
             switch batch {
             case .end:
                 progress.clear()
                 return
-            case .failed(let error):
+            case .failed(_, let error):
                 progress.clear()
                 throw error
-            case .items(let items):
+            case .items(_, let items):
                 for item in items {
                     switch item {
                     case let .row(row, findings):
@@ -130,10 +150,15 @@ final class ImportPipeline {
         for reject in late { keep(source: reject.source, reason: reject.reason) }
     }
 
+    /// How many threads normalise (see `run`).
+    static let normaliserCount = 2
+
+    /// A batch as read, numbered in input order. The end (or a failure)
+    /// is put once per normaliser, so that each of them stops.
     enum ReadBatch: Sendable {
-        case items([ImportItem])
-        case failed(InputError)
-        case end
+        case items(Int, [ImportItem])
+        case failed(Int, InputError)
+        case end(Int)
     }
 
     private static func read(
@@ -141,24 +166,30 @@ final class ImportPipeline {
     ) {
         let batchSize = 512
         var batch: [ImportItem] = []
+        var sequence = 0
         batch.reserveCapacity(batchSize)
+        func flush() -> Bool {
+            guard !batch.isEmpty else { return true }
+            defer {
+                batch = []
+                batch.reserveCapacity(batchSize)
+                sequence += 1
+            }
+            return queue.put(.items(sequence, batch))
+        }
         do throws(InputError) {
             for entry in entries {
                 let reader = try entry.format.reader(path: entry.path, options: options)
                 while let item = try reader.next() {
                     batch.append(item)
-                    if batch.count == batchSize {
-                        guard queue.put(.items(batch)) else { return }
-                        batch = []
-                        batch.reserveCapacity(batchSize)
-                    }
+                    if batch.count == batchSize { guard flush() else { return } }
                 }
             }
-            if !batch.isEmpty { guard queue.put(.items(batch)) else { return } }
-            queue.put(.end)
+            guard flush() else { return }
+            for _ in 0..<normaliserCount { queue.put(.end(sequence)) }
         } catch {
-            if !batch.isEmpty { guard queue.put(.items(batch)) else { return } }
-            queue.put(.failed(error))
+            guard flush() else { return }
+            for _ in 0..<normaliserCount { queue.put(.failed(sequence, error)) }
         }
     }
 
@@ -170,15 +201,18 @@ final class ImportPipeline {
         // run's memory must not grow with its input (`validate` runs them).
         var validator = rules.map { BatchValidator(configuration: $0, batchRules: false, providers: providers) }
         while true {
-            guard let next = input.take(timeout: 1) else { continue }
+            guard let next = input.take(timeout: 1) else {
+                if input.isClosed { return }
+                continue
+            }
             switch consume next {
-            case .end:
-                queue.put(.end)
+            case .end(let sequence):
+                queue.put(.end(sequence))
                 return
-            case .failed(let error):
-                queue.put(.failed(error))
+            case .failed(let sequence, let error):
+                queue.put(.failed(sequence, error))
                 return
-            case .items(let items):
+            case .items(let sequence, let items):
                 var rows: [ImportItemRow] = []
                 rows.reserveCapacity(items.count)
                 for item in items {
@@ -190,7 +224,7 @@ final class ImportPipeline {
                     case .skipped: rows.append(.skipped)
                     }
                 }
-                guard queue.put(.items(rows)) else { return }
+                guard queue.put(.items(sequence, rows)) else { return }
             }
         }
     }
