@@ -9,7 +9,11 @@ public protocol ByteSink: AnyObject {
 extension ByteSink {
     /// Writes text as UTF-8.
     public func write(_ text: String) throws(OutputError) {
-        let bytes = Array(text.utf8)
+        try write(bytes: Array(text.utf8))
+    }
+
+    /// Writes bytes held in an array.
+    public func write(bytes: [UInt8]) throws(OutputError) {
         var failure: OutputError?
         bytes.withUnsafeBytes { raw in
             do throws(OutputError) { try write(raw) } catch { failure = error }

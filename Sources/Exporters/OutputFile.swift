@@ -7,13 +7,14 @@ import Glibc
 /// An export's destination: standard output (`-`) or a file that appears
 /// only when complete. A file is written under a temporary name beside its
 /// final one and renamed on `commit()`, so a failed export leaves no partial
-/// file behind. A path ending in `.gz` is gzip-compressed. A file that holds
+/// file behind. A path ending in `.gz` is gzip-compressed, on every core
+/// (`ParallelGzipSink`). A file that holds
 /// passwords is created with mode 0600.
 public final class OutputFile {
     public let path: String
     public let sink: ByteSink
     private let raw: DescriptorSink
-    private let gzip: GzipSink?
+    private let gzip: ParallelGzipSink?
     private let temporaryPath: String?
     private var done = false
 
@@ -32,7 +33,7 @@ public final class OutputFile {
             temporaryPath = temp
         }
         if path.lowercased().hasSuffix(".gz") {
-            gzip = try GzipSink(target: raw, path: path, level: compressionLevel)
+            gzip = try ParallelGzipSink(target: raw, path: path, level: compressionLevel)
         } else {
             gzip = nil
         }
