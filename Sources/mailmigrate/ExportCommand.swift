@@ -8,7 +8,7 @@ import Mappings
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the stored accounts as canonical CSV, JSON Lines, account XML or OpenXE SQL.",
+        abstract: "Write the stored accounts: CSV (any layout), JSON Lines, XML, OpenXE SQL, m365, imapsync, autoconfig.",
         discussion: """
             Without -o, or with -o -, the export goes to standard output. A file is written \
             under a temporary name and renamed when complete; a name ending in .gz is \
@@ -22,6 +22,12 @@ struct ExportCommand: ParsableCommand {
             firmendaten and firmendaten_werte; --with-schema puts emailbackup's CREATE TABLE \
             first. Without --include-secrets passwords are written empty. What an account holds \
             that OpenXE has no column for is named in a warning and in a SQL comment.
+
+            m365 (EmailAddress,UserName,Password) and imapsync (host1;user1;password1;host2;\
+            user2;password2; pairing --db with --target-db by address) carry passwords by \
+            purpose and need --include-secrets. autoconfig writes one Thunderbird clientConfig \
+            per e-mail domain into the directory -o; a domain whose accounts disagree is \
+            reported, not guessed. .gz outputs are compressed on every core.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
