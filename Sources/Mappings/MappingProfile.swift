@@ -118,14 +118,8 @@ public struct ValueMap: Sendable, Codable, Hashable {
             self.means = means
         }
 
-        func reads(_ cell: String) -> Bool {
-            let key = ProfileColumn.normalised(cell)
-            return ProfileColumn.normalised(word) == key || (alsoRead ?? []).contains { ProfileColumn.normalised($0) == key }
-        }
     }
 
-    /// The entry a cell's word is, if any.
-    public func entry(reading cell: String) -> Entry? { entries.first { $0.reads(cell) } }
 }
 
 import Foundation
