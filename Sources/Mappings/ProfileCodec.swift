@@ -73,6 +73,28 @@ public struct ProfileCodec: Sendable {
 
     /// The account a row holds; `cells[i]` is column i's text, nil when the file lacks the column.
     public func account(cells: [String?]) throws(ProfileValueError) -> MailAccount {
+        do {
+            return try readAccount(cells)
+        } catch {
+            // In a row whose columns were shifted by hand, the value could be
+            // the password: a row that holds one never has a value quoted.
+            guard !error.value.isEmpty, holdsSecret(cells) else { throw error }
+            throw ProfileValueError(column: error.column, value: "", expected: error.expected + " (value not shown: the row holds a password)")
+        }
+    }
+
+    /// Whether a column that holds a password (or a secret-named extra) has a value in this row.
+    private func holdsSecret(_ cells: [String?]) -> Bool {
+        for (index, column) in profile.columns.enumerated() where index < cells.count {
+            guard let cell = cells[index], !cell.isEmpty else { continue }
+            let secretField = fields[index].contains { $0.kind == .secret }
+            let secretName = ExtraField.namesSecret(column.extra ?? "") || (profile.kind == .emailbackup && ExtraField.namesSecret(column.header))
+            if secretField || secretName { return true }
+        }
+        return false
+    }
+
+    private func readAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {
         if profile.kind == .emailbackup { return try emailbackupAccount(cells) }
         var account = MailAccount()
         for index in profile.columns.indices {
