@@ -14,6 +14,8 @@ public final class MailProber: Sendable {
     private let verifying: NIOSSLContext
     private let trustingAll: NIOSSLContext
     private let options: ProbeOptions
+    /// Server names looked up once for the prober's whole run.
+    private let addresses = ServerAddressBook()
 
     public init(options: ProbeOptions) throws {
         self.options = options
@@ -51,7 +53,7 @@ public final class MailProber: Sendable {
         let session: MailSession
         do {
             session = try await MailSession.connect(
-                to: target, group: group, tls: target.security == .tls ? verifying : nil, timeout: options.timeout)
+                to: target, group: group, addresses: addresses, tls: target.security == .tls ? verifying : nil, timeout: options.timeout)
             clock.lap(target.security == .tls ? "connect+tls" : "connect", into: &result)
         } catch {
             return await finish(result, error, clock: &clock)
@@ -152,9 +154,9 @@ public final class MailProber: Sendable {
         do {
             let session: MailSession
             if target.security == .tls {
-                session = try await MailSession.connect(to: target, group: group, tls: trustingAll, timeout: options.timeout)
+                session = try await MailSession.connect(to: target, group: group, addresses: addresses, tls: trustingAll, timeout: options.timeout)
             } else {
-                session = try await MailSession.connect(to: target, group: group, tls: nil, timeout: options.timeout)
+                session = try await MailSession.connect(to: target, group: group, addresses: addresses, tls: nil, timeout: options.timeout)
                 let dialect = Self.dialect(for: target.service)
                 try await dialect.greeting(session)
                 _ = try await dialect.capabilities(session)

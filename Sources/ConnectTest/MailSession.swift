@@ -25,7 +25,8 @@ final class MailSession: @unchecked Sendable {
 
     /// Connects; with `tls` the TLS handshake is done before it returns.
     static func connect(
-        to target: ProbeTarget, group: EventLoopGroup, tls: NIOSSLContext?, timeout: Double
+        to target: ProbeTarget, group: EventLoopGroup, addresses: ServerAddressBook, tls: NIOSSLContext?,
+        timeout: Double
     ) async throws(ProbeFailure) -> MailSession {
         let amount = TimeAmount.milliseconds(Int64(timeout * 1000))
         if Self.isReservedName(target.host) {
@@ -33,8 +34,10 @@ final class MailSession: @unchecked Sendable {
         }
         let framer = LineFramer()
         let hostname = target.host
-        let bootstrap = ClientBootstrap(group: group)
+        let loop = group.next()
+        let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(amount)
+            .resolver(addresses.resolver(on: loop))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {

@@ -19,4 +19,11 @@ enum JSONText {
         }
         buffer.append(0x22)
     }
+
+    /// The string as a JSON string literal, quotes included.
+    static func quoted(_ string: String) -> String {
+        var buffer = TextBuffer(capacity: string.utf8.count + 2)
+        append(string: string, to: &buffer)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
 }

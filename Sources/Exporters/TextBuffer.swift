@@ -2,7 +2,7 @@
 struct TextBuffer {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(4096) }
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
     mutating func append(_ byte: UInt8) { bytes.append(byte) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Exporters
 import Foundation
 import Validation
 
@@ -44,14 +45,15 @@ enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {
         var out = ""
         for account in accounts {
             for f in account.findings {
-                var object: [String: Any] = [
-                    "account": account.email, "source": account.source, "rule": f.rule,
-                    "severity": f.severity.rawValue, "message": f.message,
-                ]
-                object["field"] = f.field?.name ?? NSNull()
-                object["fix"] = f.fix ?? NSNull()
-                let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-                out += String(decoding: data, as: UTF8.self) + "\n"
+                var object = JSONObjectText()
+                object.set("account", account.email)
+                object.set("source", account.source)
+                object.set("rule", f.rule)
+                object.set("severity", f.severity.rawValue)
+                object.set("message", f.message)
+                object.set("field", f.field?.name)
+                object.set("fix", f.fix)
+                out += object.text + "\n"
             }
         }
         return out

@@ -1,4 +1,5 @@
 import ConnectTest
+import Exporters
 import Foundation
 
 /// Connect-test results as text for people or JSON Lines for scripts.
@@ -41,28 +42,41 @@ enum ProbeReport {
         let formatter = ISO8601DateFormatter()
         for account in accounts {
             for (role, result, skip) in account.results {
-                var object: [String: Any] = ["account": account.email, "source": account.source, "role": role.rawValue]
+                var object = JSONObjectText()
+                object.set("account", account.email)
+                object.set("source", account.source)
+                object.set("role", role.rawValue)
                 if let result {
-                    object["service"] = result.target.service.rawValue
-                    object["host"] = result.target.host
-                    object["port"] = result.target.port
-                    object["security"] = result.target.security.canonicalName
-                    object["status"] = result.status.rawValue
-                    object["detail"] = result.detail
-                    object["tls_version"] = result.tlsVersion ?? NSNull()
-                    object["certificate_subject"] = result.certificateSubject ?? NSNull()
-                    object["certificate_expiry"] = result.certificateExpiry.map { formatter.string(from: $0) } ?? NSNull()
-                    object["capabilities"] = result.capabilities
-                    object["auth_mechanisms"] = result.authMechanisms
-                    object["timings_ms"] = Dictionary(result.timings.map { ($0.step, $0.milliseconds) }, uniquingKeysWith: +)
-                    object["insecure"] = result.insecure
-                    if let login = result.login { object["login"] = ["status": login.status.rawValue, "detail": login.detail] }
+                    object.set("service", result.target.service.rawValue)
+                    object.set("host", result.target.host)
+                    object.set("port", result.target.port)
+                    object.set("security", result.target.security.canonicalName)
+                    object.set("status", result.status.rawValue)
+                    object.set("detail", result.detail)
+                    object.set("tls_version", result.tlsVersion)
+                    object.set("certificate_subject", result.certificateSubject)
+                    object.set("certificate_expiry", result.certificateExpiry.map { formatter.string(from: $0) })
+                    object.set("capabilities", result.capabilities)
+                    object.set("auth_mechanisms", result.authMechanisms)
+                    var timings = JSONObjectText()
+                    for (step, milliseconds) in Dictionary(
+                        result.timings.map { ($0.step, $0.milliseconds) }, uniquingKeysWith: +)
+                    {
+                        timings.set(step, milliseconds)
+                    }
+                    object.set("timings_ms", timings)
+                    object.set("insecure", result.insecure)
+                    if let login = result.login {
+                        var loginObject = JSONObjectText()
+                        loginObject.set("status", login.status.rawValue)
+                        loginObject.set("detail", login.detail)
+                        object.set("login", loginObject)
+                    }
                 } else {
-                    object["status"] = ProbeStatus.skipped.rawValue
-                    object["detail"] = skip ?? ""
+                    object.set("status", ProbeStatus.skipped.rawValue)
+                    object.set("detail", skip ?? "")
                 }
-                let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-                out += String(decoding: data, as: UTF8.self) + "\n"
+                out += object.text + "\n"
             }
         }
         return out
