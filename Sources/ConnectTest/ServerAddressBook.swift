@@ -40,6 +40,9 @@ final class ServerAddressBook: Sendable {
         return future.hop(to: loop)
     }
 
+    /// The names asked so far (one lookup each).
+    var lookedUpNames: [String] { lookups.withLock { $0.keys.sorted() } }
+
     /// The system resolver (`getaddrinfo`, blocking: run on the thread pool).
     static func lookUp(_ host: String) throws -> Addresses {
         var hints = addrinfo()
