@@ -8,16 +8,12 @@ import MailModel
 /// wrong kind (a port that is not a number) is rejected with its line. A
 /// value that reads but is wrong (port 70000, an unknown security word) is
 /// kept as it is, for validation to judge: this reader never corrects.
-public final class CanonicalCSVReader: AccountReader {
+public final class CanonicalCSVReader: BatchingAccountReader {
     private let records: CSVRecordReader
     private let path: String
-    private var columns: [Column] = []
+    private var columns: [CanonicalColumn] = []
     private var headerRead = false
-
-    private enum Column {
-        case field(CanonicalField)
-        case extra(String)
-    }
+    private var decoded = DecodedItems()
 
     /// A reader on records whose header row was already read (`CSVSource` reads it to choose the layout).
     init(records: CSVRecordReader, path: String, header: (line: Int, names: [String])) throws(InputError) {
@@ -33,58 +29,20 @@ public final class CanonicalCSVReader: AccountReader {
     }
 
     public func next() throws(InputError) -> ImportItem? {
-        if !headerRead { try readHeader() }
-        guard let event = try records.nextSpans() else { return nil }
-        switch event {
-        case let .malformed(line, reason):
-            return .reject(Reject(source: SourceReference(file: path, line: line), reason: reason))
-        case let .record(line):
-            let source = SourceReference(file: path, line: line)
-            guard records.fieldCount == columns.count else {
-                return .reject(Reject(
-                    source: source,
-                    reason: "expected \(columns.count) fields as in the header, found \(records.fieldCount)"))
-            }
-            var account = MailAccount()
-            var failure: FieldValueError?
-            let columns = self.columns
-            for index in columns.indices {
-                switch columns[index] {
-                case .field(let field):
-                    records.withField(index) { bytes in
-                        do throws(FieldValueError) {
-                            try field.assign(utf8: bytes, to: &account)
-                        } catch {
-                            if failure == nil { failure = error }
-                        }
-                    }
-                case .extra(let name):
-                    let text = records.withField(index) { String(decoding: $0, as: UTF8.self) }
-                    if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
-                }
-                if failure != nil { break }
-            }
-            if let failure { return .reject(Reject(source: source, reason: reason(for: failure, columns: columns))) }
-            if account.identity.origin.isEmpty { account.identity.origin = source.description }
-            return .account(account, source)
-        }
+        try decoded.next(from: self)
     }
 
-    /// The reject reason for a value of the wrong kind. It quotes the value
-    /// only when the row holds no password: in a row whose columns were
-    /// shifted, the value could be the password, which must not reach a report.
-    private func reason(for failure: FieldValueError, columns: [Column]) -> String {
-        for index in columns.indices {
-            switch columns[index] {
-            case .field(let field) where field.kind == .secret: break
-            case .extra(let name) where ExtraField.namesSecret(name): break
-            default: continue
-            }
-            if records.withField(index, { !$0.isEmpty }) {
-                return "\(failure.field): expected \(failure.expected) (value not shown: the row holds a password)"
+    public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
+        if !headerRead { try readHeader() }
+        var batch = CSVRecordBatch(capacity: limit)
+        while batch.count < limit, let event = try records.nextSpans() {
+            switch event {
+            case let .malformed(line, reason): batch.appendMalformed(line: line, reason: reason)
+            case let .record(line): batch.appendRecord(line: line, from: records)
             }
         }
-        return failure.description
+        guard batch.count > 0 else { return nil }
+        return UndecodedBatch(records: batch, decoder: CanonicalRecordDecoder(path: path, columns: columns))
     }
 
     private func readHeader() throws(InputError) {
@@ -122,6 +80,75 @@ public final class CanonicalCSVReader: AccountReader {
                     reason: "no canonical field names in the header (found: \(names.prefix(8).joined(separator: ", ")))")
             }
         }
+    }
+}
+
+/// A column of a canonical CSV file: a canonical field, or an extra by its name.
+enum CanonicalColumn: Sendable {
+    case field(CanonicalField)
+    case extra(String)
+}
+
+/// Turns canonical CSV records into accounts, by the file's header.
+struct CanonicalRecordDecoder: CSVRecordDecoder {
+    let path: String
+    let columns: [CanonicalColumn]
+
+    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void) {
+        for entry in batch.entries {
+            switch entry {
+            case let .malformed(line, reason):
+                body(.reject(Reject(source: SourceReference(file: path, line: line), reason: reason)))
+            case let .record(line, fields):
+                body(item(line: line, fields: fields, in: batch))
+            }
+        }
+    }
+
+    private func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem {
+        let source = SourceReference(file: path, line: line)
+        guard fields.count == columns.count else {
+            return .reject(Reject(
+                source: source, reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
+        }
+        var account = MailAccount()
+        var failure: FieldValueError?
+        for (column, index) in zip(columns, fields) {
+            switch column {
+            case .field(let field):
+                batch.withField(index) { bytes in
+                    do throws(FieldValueError) {
+                        try field.assign(utf8: bytes, to: &account)
+                    } catch {
+                        failure = error
+                    }
+                }
+            case .extra(let name):
+                let text = batch.text(index)
+                if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
+            }
+            if failure != nil { break }
+        }
+        if let failure { return .reject(Reject(source: source, reason: reason(for: failure, fields: fields, in: batch))) }
+        if account.identity.origin.isEmpty { account.identity.origin = source.description }
+        return .account(account, source)
+    }
+
+    /// The reject reason for a value of the wrong kind. It quotes the value
+    /// only when the row holds no password: in a row whose columns were
+    /// shifted, the value could be the password, which must not reach a report.
+    private func reason(for failure: FieldValueError, fields: Range<Int>, in batch: CSVRecordBatch) -> String {
+        for (column, index) in zip(columns, fields) {
+            switch column {
+            case .field(let field) where field.kind == .secret: break
+            case .extra(let name) where ExtraField.namesSecret(name): break
+            default: continue
+            }
+            if batch.withField(index, { !$0.isEmpty }) {
+                return "\(failure.field): expected \(failure.expected) (value not shown: the row holds a password)"
+            }
+        }
+        return failure.description
     }
 }
 

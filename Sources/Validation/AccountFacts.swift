@@ -11,10 +11,10 @@ public struct AccountFacts: Sendable {
     /// database was given (`--providers`).
     let provider: MailProvider?
 
-    public init(_ account: MailAccount, providers: ProviderIndex? = nil) {
-        self.account = account
+    public init(_ account: consuming MailAccount, providers: ProviderIndex? = nil) {
         endpoints = ServerEndpoint.all(of: account)
         logins = OAuthHosts.logins(of: account)
         provider = providers?.provider(forAddress: account.identity.email)
+        self.account = account
     }
 }

@@ -28,13 +28,13 @@ public struct BatchValidator: Sendable {
         }
     }
 
-    public mutating func validate(_ account: MailAccount, source: SourceReference) -> [Finding] {
+    public mutating func validate(_ account: consuming MailAccount, source: SourceReference) -> [Finding] {
         var findings: [Finding] = []
         let facts = AccountFacts(account, providers: providers)
         for (rule, severity) in accountRules { findings += rule.validate(facts, severity: severity) }
         for index in batchRules.indices {
             let severity = batchRules[index].severity
-            findings += batchRules[index].rule.validate(account, source: source, severity: severity)
+            findings += batchRules[index].rule.validate(facts.account, source: source, severity: severity)
         }
         return findings
     }

@@ -4,8 +4,9 @@ import Importers
 import MailModel
 import Validation
 
-/// Reads every source and stores what it reads, on three threads: one reads
-/// and parses records into accounts, one normalises them into `AccountRow`s,
+/// Reads every source and stores what it reads, on four threads: one reads
+/// (for CSV it only cuts records; other formats it parses into accounts),
+/// two turn records into accounts and accounts into validated `AccountRow`s,
 /// and the calling thread writes them to SQLite. Bounded queues between the
 /// stages keep the number of records in flight fixed.
 final class ImportPipeline {
@@ -62,11 +63,14 @@ final class ImportPipeline {
     /// Stores everything inside the store's current run. Throws `InputError`
     /// or `StoreError`, or `Interrupted` on Ctrl-C.
     ///
-    /// Three stages: reading (parse into accounts, one thread), normalising
-    /// (accounts into rows: canonical text, key, hashes, and validation; two
+    /// Three stages: reading (one thread: CSV records are only cut, other
+    /// formats parsed into accounts), normalising (records into accounts,
+    /// accounts into rows: canonical text, key, hashes, and validation; two
     /// threads, each taking whole batches) and storing (this thread, batches
-    /// in input order). Normalising with validation costs the most, so two
-    /// threads share it and the other stages keep both cores busy.
+    /// in input order). Normalising costs the most, so two threads share it
+    /// and the other stages keep both cores busy. An account is made, checked
+    /// and freed on the same thread: handing accounts between threads cost
+    /// more in reference counting and allocator locks than the work itself.
     func run() throws {
         let accounts = BoundedQueue<ReadBatch>(capacity: 16)
         let queue = BoundedQueue<Batch>(capacity: 16)
@@ -157,6 +161,8 @@ final class ImportPipeline {
     /// is put once per normaliser, so that each of them stops.
     enum ReadBatch: Sendable {
         case items(Int, [ImportItem])
+        /// Records cut but not yet turned into accounts (CSV): the normaliser does that.
+        case undecoded(Int, UndecodedBatch)
         case failed(Int, InputError)
         case end(Int)
     }
@@ -180,6 +186,14 @@ final class ImportPipeline {
         do throws(InputError) {
             for entry in entries {
                 let reader = try entry.format.reader(path: entry.path, options: options)
+                if let batching = reader as? BatchingAccountReader {
+                    guard flush() else { return }
+                    while let records = try batching.nextBatch(limit: batchSize) {
+                        guard queue.put(.undecoded(sequence, records)) else { return }
+                        sequence += 1
+                    }
+                    continue
+                }
                 while let item = try reader.next() {
                     batch.append(item)
                     if batch.count == batchSize { guard flush() else { return } }
@@ -215,17 +229,27 @@ final class ImportPipeline {
             case .items(let sequence, let items):
                 var rows: [ImportItemRow] = []
                 rows.reserveCapacity(items.count)
-                for item in items {
-                    switch item {
-                    case let .account(account, source):
-                        let findings = validator?.validate(account, source: source) ?? []
-                        rows.append(.row(AccountRow(account: account, source: source), findings))
-                    case .reject(let reject): rows.append(.reject(reject))
-                    case .skipped: rows.append(.skipped)
-                    }
-                }
+                for item in items { rows.append(row(of: item, validator: &validator)) }
+                guard queue.put(.items(sequence, rows)) else { return }
+            case .undecoded(let sequence, let records):
+                var rows: [ImportItemRow] = []
+                rows.reserveCapacity(records.count)
+                records.decode { item in rows.append(row(of: item, validator: &validator)) }
                 guard queue.put(.items(sequence, rows)) else { return }
             }
+        }
+    }
+
+    /// An item into its row, with what validation finds. The account is
+    /// moved, not copied, through the row and the validator (a copy of an
+    /// account retains and releases each of its texts).
+    private static func row(of item: consuming ImportItem, validator: inout BatchValidator?) -> ImportItemRow {
+        switch consume item {
+        case let .account(account, source):
+            let row = AccountRow(account: account, source: source)
+            return .row(row, validator?.validate(account, source: source) ?? [])
+        case .reject(let reject): return .reject(reject)
+        case .skipped: return .skipped
         }
     }
 }

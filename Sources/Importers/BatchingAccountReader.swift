@@ -1,0 +1,53 @@
+/// A reader whose records are cut from the input on one thread and turned
+/// into accounts on others: `run` reads CSV this way (see its pipeline), as
+/// cutting must go in file order and turning records into accounts, the
+/// larger part of the work, need not. `next()` gives the same items one at
+/// a time.
+public protocol BatchingAccountReader: AccountReader {
+    /// Up to `limit` records cut from the input, with what turns them into
+    /// items; nil at the end.
+    func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch?
+}
+
+/// Records cut from a CSV file, and the layout that turns them into items.
+public struct UndecodedBatch: Sendable {
+    let records: CSVRecordBatch
+    let decoder: any CSVRecordDecoder
+
+    /// The number of records (and so of items, but for blank and comment lines).
+    public var count: Int { records.count }
+
+    /// Hands each of the batch's items to `body`, in input order; on any thread.
+    public func decode(_ body: (consuming ImportItem) -> Void) {
+        decoder.decode(records, body)
+    }
+
+    /// The batch's items, in input order.
+    public func decode() -> [ImportItem] {
+        var items: [ImportItem] = []
+        items.reserveCapacity(records.count)
+        decoder.decode(records) { items.append($0) }
+        return items
+    }
+}
+
+/// Turns a file's cut records into items, by the layout its header gave.
+protocol CSVRecordDecoder: Sendable {
+    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void)
+}
+
+/// `next()` for a batching reader: decodes a small batch at a time.
+struct DecodedItems {
+    private var items: [ImportItem] = []
+    private var index = 0
+
+    mutating func next(from reader: BatchingAccountReader) throws(InputError) -> ImportItem? {
+        while index == items.count {
+            guard let batch = try reader.nextBatch(limit: 64) else { return nil }
+            items = batch.decode()
+            index = 0
+        }
+        defer { index += 1 }
+        return items[index]
+    }
+}
