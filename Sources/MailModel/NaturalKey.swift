@@ -12,29 +12,34 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
     public let description: String
 
     public init(of account: MailAccount) {
-        let incoming = account.incoming
-        let (host, user) =
-            incoming.host.isEmpty && incoming.userName.isEmpty
-            ? (account.outgoing.host, account.outgoing.userName)
-            : (incoming.host, incoming.userName)
-        let parts = [account.identity.email, host, user]
+        let byIncoming = !(account.incoming.host.isEmpty && account.incoming.userName.isEmpty)
+        let email = account.identity.email
+        let host = byIncoming ? account.incoming.host : account.outgoing.host
+        let user = byIncoming ? account.incoming.userName : account.outgoing.userName
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(parts.reduce(2) { $0 + $1.utf8.count })
-        var ascii = true
-        for (index, part) in parts.enumerated() {
-            if index > 0 { bytes.append(0x1F) }
-            let done: Void? = part.utf8.withContiguousStorageIfAvailable { utf8 in
-                for byte in utf8 {
-                    if byte >= 0x80 { ascii = false }
-                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                }
-            }
-            if done == nil { ascii = false }
-        }
+        bytes.reserveCapacity(email.utf8.count + host.utf8.count + user.utf8.count + 2)
+        var ascii = Self.fold(email, into: &bytes)
+        bytes.append(0x1F)
+        ascii = Self.fold(host, into: &bytes) && ascii
+        bytes.append(0x1F)
+        ascii = Self.fold(user, into: &bytes) && ascii
         // ASCII was folded byte by byte; anything else takes Unicode's lower-casing.
         description =
             ascii
             ? String(decoding: bytes, as: UTF8.self)
-            : parts.map { $0.lowercased() }.joined(separator: "\u{1F}")
+            : [email, host, user].map { $0.lowercased() }.joined(separator: "\u{1F}")
+    }
+
+    /// Appends `part` with ASCII capitals lower-cased; false when it is not all ASCII.
+    private static func fold(_ part: String, into bytes: inout [UInt8]) -> Bool {
+        var part = part
+        return part.withUTF8 { utf8 in
+            var ascii = true
+            for byte in utf8 {
+                if byte >= 0x80 { ascii = false }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return ascii
+        }
     }
 }
