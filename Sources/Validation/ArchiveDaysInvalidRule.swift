@@ -14,8 +14,7 @@ struct ArchiveDaysInvalidRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        guard case .days(let days) = account.archive.deleteAfterDays, days < 0 else { return [] }
+        guard case .days(let days) = facts.account.archive.deleteAfterDays, days < 0 else { return [] }
         return [finding(severity, .archiveDeleteAfterDays, "archive keeps mail for \(days) days")]
     }
 }

@@ -17,8 +17,7 @@ struct AutoresponderEmptyRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        let a = account.autoresponder
+        let a = facts.account.autoresponder
         guard a.enabled else { return [] }
         var findings: [Finding] = []
         if a.subject.allSatisfy(\.isWhitespace) { findings.append(finding(severity, .autoresponderSubject, "autoresponder is on, but its subject is empty")) }

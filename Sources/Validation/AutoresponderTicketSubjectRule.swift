@@ -20,9 +20,8 @@ struct AutoresponderTicketSubjectRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        guard account.ticket.enabled, account.autoresponder.enabled,
-            !Self.containsTicketMarker(account.autoresponder.subject)
+        guard facts.account.ticket.enabled, facts.account.autoresponder.enabled,
+            !Self.containsTicketMarker(facts.account.autoresponder.subject)
         else { return [] }
         return [finding(severity, .autoresponderSubject, "tickets are on, but the autoresponder subject has no #{TICKET}")]
     }

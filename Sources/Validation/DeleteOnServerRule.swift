@@ -15,9 +15,8 @@ struct DeleteOnServerRule: AccountRule {
         nonTriggeringExamples: [[.incomingProtocol: "imap", .incomingHost: "h", .incomingDeleteOnServer: "false"]])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        guard account.incoming.deleteOnServer else { return [] }
-        if account.ticket.enabled {
+        guard facts.account.incoming.deleteOnServer else { return [] }
+        if facts.account.ticket.enabled {
             return [finding(severity, .incomingDeleteOnServer, "mail is deleted on the server after import, and tickets are made from it: a lost mail is a lost request")]
         }
         return [finding(severity, .incomingDeleteOnServer, "mail is deleted on the server after it was fetched")]

@@ -20,16 +20,13 @@ struct InvalidAddressRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
         var findings: [Finding] = []
-        let checks: [(CanonicalField, String)] = [
-            (.email, account.identity.email), (.outgoingSenderAddress, account.outgoing.senderAddress),
-        ]
-        for (field, address) in checks where !address.isEmpty {
-            if let problem = MailSyntax.addressProblem(address) {
-                findings.append(finding(severity, field, "\(field.name) '\(address)' \(problem)"))
-            }
+        func check(_ field: CanonicalField, _ address: String) {
+            guard !address.isEmpty, let problem = MailSyntax.addressProblem(address) else { return }
+            findings.append(finding(severity, field, "\(field.name) '\(address)' \(problem)"))
         }
+        check(.email, facts.account.identity.email)
+        check(.outgoingSenderAddress, facts.account.outgoing.senderAddress)
         return findings
     }
 }

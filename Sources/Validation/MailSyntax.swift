@@ -7,35 +7,31 @@ import MailModel
 enum MailSyntax {
     /// Why `host` is not a usable server name, or nil when it is.
     static func hostProblem(_ host: String) -> String? {
-        if let problem = host.utf8.withContiguousStorageIfAvailable({ hostProblem($0[...], original: host) }) {
-            return problem
-        }
-        return hostProblem(Array(host.utf8).withUnsafeBufferPointer { Array($0) }[...], original: host)
+        var host = host
+        return host.withUTF8 { hostProblem($0) }
     }
 
-    private static func hostProblem(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, original: String) -> String? {
-        hostProblem(ArraySlice(bytes), original: original)
-    }
-
-    private static func hostProblem(_ bytes: ArraySlice<UInt8>, original: String) -> String? {
-        if bytes.contains(UInt8(ascii: ":")) && original.contains("://") { return "contains a URL scheme" }
+    /// `bytes`: the UTF-8 of the host name.
+    private static func hostProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        func text() -> String { String(decoding: bytes, as: UTF8.self) }
+        if bytes.contains(UInt8(ascii: ":")) && text().contains("://") { return "contains a URL scheme" }
         if bytes.contains(where: { $0 == 0x20 || $0 == 0x09 }) { return "contains white space" }
         if bytes.contains(UInt8(ascii: "/")) { return "contains a path" }
         if bytes.contains(UInt8(ascii: "@")) { return "contains '@' (an address, not a host)" }
-        if bytes.count > 253 && original.count > 253 { return "is longer than 253 characters" }
-        var labelStart = bytes.startIndex
-        var index = bytes.startIndex
+        if bytes.count > 253 && text().count > 253 { return "is longer than 253 characters" }
+        var labelStart = 0
+        var index = 0
         while true {
-            if index == bytes.endIndex || bytes[index] == UInt8(ascii: ".") {
-                if let problem = labelProblem(bytes[labelStart..<index]) { return problem }
-                if index == bytes.endIndex { return nil }
+            if index == bytes.count || bytes[index] == UInt8(ascii: ".") {
+                if let problem = labelProblem(UnsafeBufferPointer(rebasing: bytes[labelStart..<index])) { return problem }
+                if index == bytes.count { return nil }
                 labelStart = index + 1
             }
             index += 1
         }
     }
 
-    private static func labelProblem(_ label: ArraySlice<UInt8>) -> String? {
+    private static func labelProblem(_ label: UnsafeBufferPointer<UInt8>) -> String? {
         if label.isEmpty { return "has an empty label (two dots, or a dot at the start or end)" }
         if label.first == UInt8(ascii: "-") || label.last == UInt8(ascii: "-") {
             return "has a label that starts or ends with '-'"
@@ -63,11 +59,15 @@ enum MailSyntax {
 
     /// Why `address` is not a mail address, or nil when it is.
     static func addressProblem(_ address: String) -> String? {
-        let bytes = Array(address.utf8)
+        var address = address
+        return address.withUTF8 { addressProblem($0) }
+    }
+
+    private static func addressProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else {
             return "needs exactly one '@'"
         }
-        let local = bytes[..<at]
+        let local = UnsafeBufferPointer(rebasing: bytes[..<at])
         if local.isEmpty { return "has nothing before the '@'" }
         if local.count > 64 && String(decoding: local, as: UTF8.self).count > 64 {
             return "has more than 64 characters before the '@'"
@@ -79,10 +79,10 @@ enum MailSyntax {
         if local.first == dot || local.last == dot || zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }) {
             return "has a misplaced dot before the '@'"
         }
-        let domain = bytes[(at + 1)...]
+        let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         if domain.isEmpty { return "has no domain after the '@'" }
         if !domain.contains(dot) { return "has a domain without a dot" }
-        if let problem = hostProblem(domain, original: String(decoding: domain, as: UTF8.self)) {
+        if let problem = hostProblem(domain) {
             return "has a domain that \(problem)"
         }
         return nil

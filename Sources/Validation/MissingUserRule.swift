@@ -18,12 +18,11 @@ struct MissingUserRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
         var findings: [Finding] = []
-        if !account.incoming.host.isEmpty, account.incoming.authentication == .password, account.incoming.userName.isEmpty {
+        if !facts.account.incoming.host.isEmpty, facts.account.incoming.authentication == .password, facts.account.incoming.userName.isEmpty {
             findings.append(finding(severity, .incomingUser, "incoming password login has no user name"))
         }
-        let o = account.outgoing
+        let o = facts.account.outgoing
         if !o.host.isEmpty, o.method != .systemMail, o.authentication == .password, o.userName.isEmpty {
             findings.append(finding(severity, .outgoingUser, "SMTP password login has no user name"))
         }

@@ -19,13 +19,12 @@ struct SenderMismatchRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        let sender = account.outgoing.senderAddress
+        let sender = facts.account.outgoing.senderAddress
         guard !sender.isEmpty, let senderDomain = MailSyntax.domain(of: sender),
-            let mailboxDomain = MailSyntax.domain(of: account.identity.email), senderDomain != mailboxDomain
+            let mailboxDomain = MailSyntax.domain(of: facts.account.identity.email), senderDomain != mailboxDomain
         else { return [] }
         var message = "sender address \(sender) is not of the mailbox's domain \(mailboxDomain)"
-        if let loginDomain = MailSyntax.domain(of: account.outgoing.userName), loginDomain != senderDomain {
+        if let loginDomain = MailSyntax.domain(of: facts.account.outgoing.userName), loginDomain != senderDomain {
             message += ", nor of the SMTP login's domain \(loginDomain)"
         }
         return [finding(severity, .outgoingSenderAddress, message)]

@@ -14,8 +14,7 @@ struct SentFolderMissingRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        guard account.incoming.copyToSent, account.incoming.sentFolder.allSatisfy(\.isWhitespace) else { return [] }
+        guard facts.account.incoming.copyToSent, facts.account.incoming.sentFolder.allSatisfy(\.isWhitespace) else { return [] }
         return [finding(severity, .incomingSentFolder, "sent mail is to be copied, but no sent folder is set")]
     }
 }

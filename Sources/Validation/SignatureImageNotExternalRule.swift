@@ -24,8 +24,7 @@ struct SignatureImageNotExternalRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        return Self.imageSources(in: account.signature.html).compactMap { source in
+        return Self.imageSources(in: facts.account.signature.html).compactMap { source in
             let lower = source.lowercased()
             guard !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) else { return nil }
             let shown = source.count > 60 ? String(source.prefix(57)) + "…" : source

@@ -17,8 +17,7 @@ struct SubmissionOnPort25Rule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        let o = account.outgoing
+        let o = facts.account.outgoing
         guard o.method != .systemMail, o.port == 25, o.authentication == .password || o.authentication == .oauth2
         else { return [] }
         return [finding(severity, .outgoingPort, "SMTP login on port 25, the relay port")]

@@ -11,8 +11,7 @@ struct TicketWithoutIncomingRule: AccountRule {
         nonTriggeringExamples: [[.ticketEnabled: "true", .incomingProtocol: "imap", .incomingHost: "imap.example.de"]])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        guard account.ticket.enabled, account.incoming.host.isEmpty else { return [] }
-        return [finding(severity, .ticketEnabled, "tickets are on, but the account has no incoming server")]
+        guard facts.account.ticket.enabled, facts.account.incoming.host.isEmpty else { return [] }
+        return [finding(severity, .ticketEnabled, "tickets are on, but the facts.account has no incoming server")]
     }
 }

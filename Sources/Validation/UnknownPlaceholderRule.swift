@@ -17,18 +17,15 @@ struct UnknownPlaceholderRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        let texts: [(CanonicalField, String, Bool)] = [
-            (.autoresponderSubject, account.autoresponder.subject, false),
-            (.autoresponderText, account.autoresponder.text, false),
-            (.signatureHTML, account.signature.html, true),
-        ]
         var findings: [Finding] = []
-        for (field, text, signature) in texts {
+        func check(_ field: CanonicalField, _ text: String, signature: Bool) {
             for name in Placeholders.unknownNames(in: text, forSignature: signature) {
                 findings.append(finding(severity, field, "{\(name)} in \(field.name) is not a placeholder the system knows"))
             }
         }
+        check(.autoresponderSubject, facts.account.autoresponder.subject, signature: false)
+        check(.autoresponderText, facts.account.autoresponder.text, signature: false)
+        check(.signatureHTML, facts.account.signature.html, signature: true)
         return findings
     }
 }

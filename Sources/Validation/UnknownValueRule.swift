@@ -21,22 +21,22 @@ struct UnknownValueRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        let account = facts.account
-        let i = account.incoming
-        let o = account.outgoing
-        // The model keeps a word it does not know as `unrecognized`: look at those directly.
-        let raw: [(CanonicalField, String?)] = [
-            (.incomingProtocol, i.protocolKind?.unrecognizedWord), (.incomingSecurity, i.security?.unrecognizedWord),
-            (.incomingAuth, i.authentication?.unrecognizedWord), (.incomingOAuthProvider, i.oauthProvider?.unrecognizedWord),
-            (.outgoingMethod, o.method?.unrecognizedWord), (.outgoingSecurity, o.security?.unrecognizedWord),
-            (.outgoingAuth, o.authentication?.unrecognizedWord), (.outgoingOAuthProvider, o.oauthProvider?.unrecognizedWord),
-        ]
         var findings: [Finding] = []
-        for (field, word) in raw {
-            guard let word, case .enumeration(let words) = field.kind else { continue }
+        // The model keeps a word it does not know as `unrecognized`: look at those directly.
+        func check(_ field: CanonicalField, _ word: String?) {
+            guard let word, case .enumeration(let words) = field.kind else { return }
             findings.append(
                 finding(severity, field, "\(field.name) is '\(word)', which is not one of: \(words.joined(separator: ", "))"))
         }
+        let account = facts.account
+        check(.incomingProtocol, account.incoming.protocolKind?.unrecognizedWord)
+        check(.incomingSecurity, account.incoming.security?.unrecognizedWord)
+        check(.incomingAuth, account.incoming.authentication?.unrecognizedWord)
+        check(.incomingOAuthProvider, account.incoming.oauthProvider?.unrecognizedWord)
+        check(.outgoingMethod, account.outgoing.method?.unrecognizedWord)
+        check(.outgoingSecurity, account.outgoing.security?.unrecognizedWord)
+        check(.outgoingAuth, account.outgoing.authentication?.unrecognizedWord)
+        check(.outgoingOAuthProvider, account.outgoing.oauthProvider?.unrecognizedWord)
         if case .unrecognized(let word) = account.archive.deleteAfterDays {
             findings.append(
                 finding(severity, .archiveDeleteAfterDays, "archive_delete_after_days is '\(word)', not a number of days"))
