@@ -6,78 +6,100 @@ import Mappings
 /// does not know are kept as extras. A record with the wrong number of
 /// fields, broken quoting, bytes that are not in the file's encoding or a
 /// value the profile cannot read is a reject with its line; reading goes on.
-public final class ProfileCSVReader: AccountReader {
+public final class ProfileCSVReader: BatchingAccountReader {
     private let records: CSVRecordReader
-    private let path: String
-    private let codec: ProfileCodec
-    private let encoding: TextEncoding
-    /// For each file column: the profile column it is, or the extra name.
-    private var layout: [Slot] = []
+    private let decoder: ProfileRecordDecoder
     private var pendingFirst: (line: Int, fields: [String])?
-
-    private enum Slot {
-        case column(Int)
-        case extra(String)
-    }
+    private var decoded = DecodedItems()
 
     /// `header`: the header row already read (line, cells); nil for a headerless
     /// profile, whose first record is `firstRecord`.
     init(records: CSVRecordReader, path: String, codec: ProfileCodec, encoding: TextEncoding, header: [String]?,
          firstRecord: (line: Int, fields: [String])?) {
         self.records = records
-        self.path = path
-        self.codec = codec
-        self.encoding = encoding
+        let layout: [ProfileRecordDecoder.Slot]
         if let header {
             layout = header.map { cell in
-                codec.profile.columnIndex(forHeader: cell).map(Slot.column) ?? .extra(cell.trimmingSpaces())
+                codec.profile.columnIndex(forHeader: cell).map(ProfileRecordDecoder.Slot.column) ?? .extra(cell.trimmingSpaces())
             }
         } else {
-            layout = codec.profile.columns.indices.map(Slot.column)
+            layout = codec.profile.columns.indices.map(ProfileRecordDecoder.Slot.column)
             pendingFirst = firstRecord
         }
+        decoder = ProfileRecordDecoder(path: path, codec: codec, encoding: encoding, layout: layout)
     }
 
     public func next() throws(InputError) -> ImportItem? {
-        while true {
-            let line: Int
-            var fields: [String]
-            if let first = pendingFirst {
-                pendingFirst = nil
-                (line, fields) = first
-            } else {
-                guard let event = try records.next() else { return nil }
-                switch event {
-                case let .malformed(badLine, reason):
-                    return .reject(Reject(source: SourceReference(file: path, line: badLine), reason: explain(reason)))
-                case let .record(goodLine, goodFields):
-                    (line, fields) = (goodLine, goodFields)
-                }
+        try decoded.next(from: self)
+    }
+
+    public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
+        var batch = CSVRecordBatch(capacity: limit)
+        if let first = pendingFirst {
+            pendingFirst = nil
+            batch.appendRecord(line: first.line, fields: first.fields)
+        }
+        while batch.count < limit, let event = try records.nextSpans() {
+            switch event {
+            case let .malformed(line, reason): batch.appendMalformed(line: line, reason: reason)
+            case let .record(line): batch.appendRecord(line: line, from: records)
             }
-            let profile = codec.profile
-            if let prefix = profile.commentPrefix, fields.first?.trimmingSpaces().hasPrefix(prefix) == true { continue }
-            if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { continue }  // a blank line
-            if profile.trailingDelimiter, fields.count == layout.count + 1, fields.last == "" { fields.removeLast() }
-            let source = SourceReference(file: path, line: line)
-            guard fields.count == layout.count else {
-                return .reject(Reject(source: source, reason: "expected \(layout.count) fields, found \(fields.count)"))
+        }
+        guard batch.count > 0 else { return nil }
+        return UndecodedBatch(records: batch, decoder: decoder)
+    }
+}
+
+/// Turns records in a system's layout into accounts, through the profile's table.
+struct ProfileRecordDecoder: CSVRecordDecoder {
+    /// For each file column: the profile column it is, or the extra name.
+    enum Slot: Sendable {
+        case column(Int)
+        case extra(String)
+    }
+
+    let path: String
+    let codec: ProfileCodec
+    let encoding: TextEncoding
+    let layout: [Slot]
+
+    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void) {
+        for entry in batch.entries {
+            switch entry {
+            case let .malformed(line, reason):
+                body(.reject(Reject(source: SourceReference(file: path, line: line), reason: explain(reason))))
+            case let .record(line, fields):
+                if let item = item(line: line, fields: fields.map(batch.text)) { body(item) }
             }
-            var cells = [String?](repeating: nil, count: profile.columns.count)
-            var extras: [ExtraField] = []
-            for (slot, value) in zip(layout, fields) {
-                switch slot {
-                case .column(let index): cells[index] = value
-                case .extra(let name): if !value.isEmpty { extras.append(ExtraField(name: name, value: value)) }
-                }
+        }
+    }
+
+    /// The record's item; nil for a comment or a blank line.
+    private func item(line: Int, fields: [String]) -> ImportItem? {
+        var fields = fields
+        let profile = codec.profile
+        if let prefix = profile.commentPrefix, fields.first?.trimmingSpaces().hasPrefix(prefix) == true { return nil }
+        if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return nil }  // a blank line
+        if profile.trailingDelimiter, fields.count == layout.count + 1, fields.last == "" { fields.removeLast() }
+        let source = SourceReference(file: path, line: line)
+        guard fields.count == layout.count else {
+            return .reject(Reject(source: source, reason: "expected \(layout.count) fields, found \(fields.count)"))
+        }
+        var cells = [String?](repeating: nil, count: profile.columns.count)
+        var extras: [ExtraField] = []
+        for (slot, value) in zip(layout, fields) {
+            switch slot {
+            case .column(let index): cells[index] = value
+            case .extra(let name): if !value.isEmpty { extras.append(ExtraField(name: name, value: value)) }
             }
-            do {
-                var account = try codec.account(cells: cells)
-                account.extras += extras
-                account.identity.origin = source.description
-                return .account(account, source)
-            } catch {
-                return .reject(Reject(source: source, reason: error.description))
-            }
+        }
+        do {
+            var account = try codec.account(cells: cells)
+            account.extras += extras
+            account.identity.origin = source.description
+            return .account(account, source)
+        } catch {
+            return .reject(Reject(source: source, reason: error.description))
         }
     }
 
