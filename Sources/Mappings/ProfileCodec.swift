@@ -12,6 +12,14 @@ public struct ProfileCodec: Sendable {
     private let readings: [[String: [(CanonicalField, String)]]]
     /// Per column: what a non-empty cell implies.
     private let implied: [[(CanonicalField, String)]]
+    /// Per column, looked up for every cell: its extra's name, and its format.
+    private let extraNames: [String?]
+    private let formats: [CellFormat]
+
+    /// How a column writes its values, when not as canonical text.
+    private enum CellFormat: Sendable {
+        case text, germanDate, list
+    }
 
     public init(_ profile: MappingProfile) throws(ProfileError) {
         self.profile = profile
@@ -67,6 +75,14 @@ public struct ProfileCodec: Sendable {
         }
         self.readings = readings
         self.implied = implied
+        extraNames = profile.columns.map(\.extra)
+        formats = profile.columns.map { column in
+            switch column.format {
+            case "date-de": .germanDate
+            case "list": .list
+            default: .text
+            }
+        }
     }
 
     // MARK: Reading
@@ -97,52 +113,53 @@ public struct ProfileCodec: Sendable {
     private func readAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {
         if profile.kind == .emailbackup { return try emailbackupAccount(cells) }
         var account = MailAccount()
-        for index in profile.columns.indices {
-            guard index < cells.count, let cell = cells[index], !cell.isEmpty else { continue }
-            let column = profile.columns[index]
-            if let extra = column.extra {
+        for index in 0..<min(cells.count, extraNames.count) {
+            guard let cell = cells[index], !cell.isEmpty else { continue }
+            if let extra = extraNames[index] {
                 account.extras.append(ExtraField(name: extra, value: cell))
                 continue
             }
-            for (field, text) in implied[index] { try assign(text, to: field, column: column, in: &account) }
+            for (field, text) in implied[index] { try assign(text, to: field, column: index, in: &account) }
             if let map = maps[index] {
                 if let assignments = readings[index][cell] ?? readings[index][ProfileColumn.normalised(cell)] {
-                    for (field, text) in assignments { try assign(text, to: field, column: column, in: &account) }
+                    for (field, text) in assignments { try assign(text, to: field, column: index, in: &account) }
                     continue
                 }
                 let words = map.entries.map(\.word).filter { !$0.isEmpty }
                 if fields[index].contains(where: { $0.kind == .boolean }) {
-                    throw ProfileValueError(column: column.header, value: cell, expected: words.joined(separator: " or "))
+                    throw ProfileValueError(
+                        column: profile.columns[index].header, value: cell, expected: words.joined(separator: " or "))
                 }
             }
-            let text = try formatted(cell, column: column)
-            for field in fields[index] { try assign(text, to: field, column: column, in: &account) }
+            let text = try formatted(cell, column: index)
+            for field in fields[index] { try assign(text, to: field, column: index, in: &account) }
         }
         return account
     }
 
-    private func assign(_ text: String, to field: CanonicalField, column: ProfileColumn, in account: inout MailAccount) throws(ProfileValueError) {
+    private func assign(_ text: String, to field: CanonicalField, column: Int, in account: inout MailAccount) throws(ProfileValueError) {
         do {
             try field.assign(text, to: &account)
         } catch {
-            throw ProfileValueError(column: column.header, value: field.kind == .secret ? "" : text, expected: error.expected)
+            throw ProfileValueError(
+                column: profile.columns[column].header, value: field.kind == .secret ? "" : text, expected: error.expected)
         }
     }
 
     /// A cell in the column's format, as canonical text.
-    private func formatted(_ cell: String, column: ProfileColumn) throws(ProfileValueError) -> String {
-        switch column.format {
-        case "date-de":
+    private func formatted(_ cell: String, column: Int) throws(ProfileValueError) -> String {
+        switch formats[column] {
+        case .germanDate:
             let parts = cell.split(separator: ".").map(String.init)
             guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             else {
-                throw ProfileValueError(column: column.header, value: cell, expected: "a date like 31.12.2024")
+                throw ProfileValueError(column: profile.columns[column].header, value: cell, expected: "a date like 31.12.2024")
             }
             return date.description
-        case "list":
+        case .list:
             return ListCodec.encode(cell.split(separator: ",").map(Self.trimmed).filter { !$0.isEmpty })
-        default:
+        case .text:
             return cell
         }
     }
