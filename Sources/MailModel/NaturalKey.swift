@@ -18,28 +18,23 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
         let user = byIncoming ? account.incoming.userName : account.outgoing.userName
         var bytes: [UInt8] = []
         bytes.reserveCapacity(email.utf8.count + host.utf8.count + user.utf8.count + 2)
-        var ascii = Self.fold(email, into: &bytes)
+        Self.fold(email, into: &bytes)
         bytes.append(0x1F)
-        ascii = Self.fold(host, into: &bytes) && ascii
+        Self.fold(host, into: &bytes)
         bytes.append(0x1F)
-        ascii = Self.fold(user, into: &bytes) && ascii
-        // ASCII was folded byte by byte; anything else takes Unicode's lower-casing.
-        description =
-            ascii
-            ? String(decoding: bytes, as: UTF8.self)
-            : [email, host, user].map { $0.lowercased() }.joined(separator: "\u{1F}")
+        Self.fold(user, into: &bytes)
+        description = String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `part` with ASCII capitals lower-cased; false when it is not all ASCII.
-    private static func fold(_ part: String, into bytes: inout [UInt8]) -> Bool {
+    /// Appends `part` lower-cased: ASCII byte by byte, anything else by
+    /// Unicode's lower-casing (only parts that need it pay for it).
+    private static func fold(_ part: String, into bytes: inout [UInt8]) {
         var part = part
-        return part.withUTF8 { utf8 in
-            var ascii = true
-            for byte in utf8 {
-                if byte >= 0x80 { ascii = false }
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            return ascii
+        let ascii = part.withUTF8 { utf8 in
+            for byte in utf8 where byte >= 0x80 { return false }
+            for byte in utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            return true
         }
+        if !ascii { bytes.append(contentsOf: part.lowercased().utf8) }
     }
 }
