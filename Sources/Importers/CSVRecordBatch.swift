@@ -1,6 +1,6 @@
 /// CSV records cut from the input but not yet turned into accounts: the
-/// unquoted bytes of every field of up to a few hundred records in one
-/// buffer. Cutting records must go in file order on one thread; turning
+/// bytes of up to a few hundred records in one buffer, with where each
+/// field is. Cutting records must go in file order on one thread; turning
 /// them into accounts need not, and a batch crosses to another thread as
 /// three allocations, whatever its number of records and fields.
 public struct CSVRecordBatch: Sendable {
@@ -11,14 +11,22 @@ public struct CSVRecordBatch: Sendable {
         case malformed(line: Int, reason: String)
     }
 
+    /// Where a field's text is in `bytes`. A quoted field that holds `""`
+    /// is kept as in the file and unescaped when it is read (seldom).
+    struct Field: Sendable {
+        var start: Int32
+        var end: Int32
+        var doubledQuotes: Bool
+    }
+
+    /// The records as they stand in the file, quotes and delimiters included.
     private var bytes: [UInt8] = []
-    /// The end offset in `bytes` of each field.
-    private var fieldEnds: [Int32] = []
+    private var fields: [Field] = []
     public private(set) var entries: [Entry] = []
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity * 512)
-        fieldEnds.reserveCapacity(capacity * 32)
+        bytes.reserveCapacity(capacity * 1024)
+        fields.reserveCapacity(capacity * 64)
         entries.reserveCapacity(capacity)
     }
 
@@ -26,27 +34,20 @@ public struct CSVRecordBatch: Sendable {
 
     /// Copies the record `reader.nextSpans()` just returned.
     mutating func appendRecord(line: Int, from reader: CSVRecordReader) {
-        let first = fieldEnds.count
-        for index in 0..<reader.fieldCount {
-            reader.withField(index) { field in
-                guard let base = field.baseAddress, !field.isEmpty else { return }
-                let at = bytes.count
-                bytes.append(contentsOf: repeatElement(0, count: field.count))
-                bytes.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: at).update(from: base, count: field.count) }
-            }
-            fieldEnds.append(Int32(bytes.count))
-        }
-        entries.append(.record(line: line, fields: first..<fieldEnds.count))
+        let first = fields.count
+        reader.copyRecord(to: &bytes, fields: &fields)
+        entries.append(.record(line: line, fields: first..<fields.count))
     }
 
     /// A record already read as texts (the first one of a headerless file).
-    mutating func appendRecord(line: Int, fields: [String]) {
-        let first = fieldEnds.count
-        for field in fields {
-            bytes.append(contentsOf: field.utf8)
-            fieldEnds.append(Int32(bytes.count))
+    mutating func appendRecord(line: Int, fields texts: [String]) {
+        let first = fields.count
+        for text in texts {
+            let start = Int32(bytes.count)
+            bytes.append(contentsOf: text.utf8)
+            fields.append(Field(start: start, end: Int32(bytes.count), doubledQuotes: false))
         }
-        entries.append(.record(line: line, fields: first..<fieldEnds.count))
+        entries.append(.record(line: line, fields: first..<fields.count))
     }
 
     mutating func appendMalformed(line: Int, reason: String) {
@@ -55,9 +56,35 @@ public struct CSVRecordBatch: Sendable {
 
     /// Calls `body` with the UTF-8 of field `index` (a batch-wide index from an entry's `fields`).
     public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = index == 0 ? 0 : Int(fieldEnds[index - 1])
-        let end = Int(fieldEnds[index])
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBufferPointer { all in field(index, in: all, body) }
+    }
+
+    /// Calls `body` with all the batch's bytes, to read fields from with `field(_:in:_:)`
+    /// (one buffer access for a whole record).
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
+    /// Field `index` of `all` (from `withBytes`) as it stands, or nil when
+    /// it holds doubled quotes and must be read with `field(_:in:_:)`.
+    public func rawField(_ index: Int, in all: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        let field = fields[index]
+        return field.doubledQuotes ? nil : UnsafeBufferPointer(rebasing: all[Int(field.start)..<Int(field.end)])
+    }
+
+    /// Field `index` of `all` (from `withBytes`), quotes unescaped.
+    public func field<R>(_ index: Int, in all: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let field = fields[index]
+        let text = UnsafeBufferPointer(rebasing: all[Int(field.start)..<Int(field.end)])
+        guard field.doubledQuotes else { return body(text) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(text.count)
+        var k = 0
+        while k < text.count {
+            unescaped.append(text[k])
+            k += text[k] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return unescaped.withUnsafeBufferPointer(body)
     }
 
     /// Field `index` as text.

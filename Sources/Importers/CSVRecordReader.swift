@@ -93,6 +93,22 @@ public final class CSVRecordReader {
         return scratch.withUnsafeBufferPointer(body)
     }
 
+    /// Appends the current record's bytes, as they stand in the file from
+    /// its first field to its last, to `bytes` (one copy), and each field's
+    /// place in them to `fields`, for a `CSVRecordBatch`.
+    func copyRecord(to bytes: inout [UInt8], fields: inout [CSVRecordBatch.Field]) {
+        guard let first = spans.first, let last = spans.last else { return }
+        let offset = bytes.count
+        if last.end > first.start {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: storage + first.start, count: last.end - first.start))
+        }
+        for span in spans {
+            fields.append(CSVRecordBatch.Field(
+                start: Int32(offset + span.start - first.start), end: Int32(offset + span.end - first.start),
+                doubledQuotes: span.doubledQuotes))
+        }
+    }
+
     /// The next record as spans of the buffer (no Strings made), or nil at the end.
     public func nextSpans() throws(InputError) -> SpanEvent? {
         if !checkedBOM { try skipBOM() }

@@ -111,25 +111,35 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
             return .reject(Reject(
                 source: source, reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
         }
-        var account = MailAccount()
-        var failure: FieldValueError?
-        for (column, index) in zip(columns, fields) {
-            switch column {
-            case .field(let field):
-                batch.withField(index) { bytes in
+        // The account is made inside one closure and returned from it, so it
+        // is moved into the item, not copied.
+        let read: Result<MailAccount, FieldValueError> = batch.withBytes { all in
+            var account = MailAccount()
+            for (column, index) in zip(columns, fields) {
+                switch column {
+                case .field(let field):
                     do throws(FieldValueError) {
-                        try field.assign(utf8: bytes, to: &account)
+                        if let bytes = batch.rawField(index, in: all) {
+                            try field.assign(utf8: bytes, to: &account)
+                        } else {
+                            try field.assign(batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }, to: &account)
+                        }
                     } catch {
-                        failure = error
+                        return .failure(error)
                     }
+                case .extra(let name):
+                    let text = batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }
+                    if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
                 }
-            case .extra(let name):
-                let text = batch.text(index)
-                if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
             }
-            if failure != nil { break }
+            return .success(account)
         }
-        if let failure { return .reject(Reject(source: source, reason: reason(for: failure, fields: fields, in: batch))) }
+        var account: MailAccount
+        switch consume read {
+        case .success(let read): account = read
+        case .failure(let failure):
+            return .reject(Reject(source: source, reason: reason(for: failure, fields: fields, in: batch)))
+        }
         if account.identity.origin.isEmpty { account.identity.origin = source.description }
         return .account(account, source)
     }

@@ -116,9 +116,11 @@ final class ImportPipeline {
             case .failed(_, let error):
                 progress.clear()
                 throw error
-            case .items(_, let items):
-                for item in items {
-                    switch item {
+            case .items(_, var items):
+                let count = items.count
+                items.reverse()  // taken from the end: each item is moved out, not copied
+                while let item = items.popLast() {
+                    switch consume item {
                     case let .row(row, findings):
                         switch try store.store(row) {
                         case .duplicateInRun:
@@ -139,7 +141,7 @@ final class ImportPipeline {
                         try store.recordSkipped()
                     }
                 }
-                seen += items.count
+                seen += count
                 progress.update(records: seen)
             }
         }
@@ -247,7 +249,8 @@ final class ImportPipeline {
         switch consume item {
         case let .account(account, source):
             let row = AccountRow(account: account, source: source)
-            return .row(row, validator?.validate(account, source: source) ?? [])
+            guard validator != nil else { return .row(row, []) }
+            return .row(row, validator!.validate(account, source: source))
         case .reject(let reject): return .reject(reject)
         case .skipped: return .skipped
         }
