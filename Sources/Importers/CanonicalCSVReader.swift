@@ -42,7 +42,7 @@ public final class CanonicalCSVReader: BatchingAccountReader {
             }
         }
         guard batch.count > 0 else { return nil }
-        return UndecodedBatch(records: batch, decoder: CanonicalRecordDecoder(path: path, columns: columns))
+        return UndecodedBatch(UndecodedCSVRecords(batch: batch, decoder: CanonicalRecordDecoder(path: path, columns: columns)))
     }
 
     private func readHeader() throws(InputError) {

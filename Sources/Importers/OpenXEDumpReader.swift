@@ -9,7 +9,7 @@ import Mappings
 /// Rows with `geloescht = 1` are soft-deleted in OpenXE: they are handed on
 /// as `skipped` (counted, not imported) unless `includeDeleted` is set. Every
 /// position is `file:line (table id=N)`.
-public final class OpenXEDumpReader: AccountReader {
+public final class OpenXEDumpReader: BatchingAccountReader {
     private let dump: MySQLDumpReader
     private let path: String
     private let includeDeleted: Bool
@@ -21,6 +21,7 @@ public final class OpenXEDumpReader: AccountReader {
     /// Where the dump broke off, when it did.
     private var brokenAt: Reject?
     private var defaultAccountHandedOn = false
+    private var decoded = DecodedItems()
 
     /// OpenXE's column order of the tables whose order is documented, for
     /// INSERTs without a column list in a dump without CREATE TABLE.
@@ -40,9 +41,22 @@ public final class OpenXEDumpReader: AccountReader {
     }
 
     public func next() throws(InputError) -> ImportItem? {
+        try decoded.next(from: self)
+    }
+
+    /// Up to `limit` rows: `emailbackup` rows as read (their values become an
+    /// account when the batch is decoded, on any thread), everything else
+    /// (rejects, the default account at the end) as items already.
+    public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
+        var batch = UndecodedDumpRows(path: path, includeDeleted: includeDeleted)
+        while batch.count < limit, let entry = nextEntry() { batch.entries.append(entry) }
+        return batch.count > 0 ? UndecodedBatch(batch) : nil
+    }
+
+    private func nextEntry() -> UndecodedDumpRows.Entry? {
         if brokenAt != nil, !defaultAccountHandedOn {
             defaultAccountHandedOn = true
-            if let item = collector.defaultAccount(path: path) { return item }
+            if let item = collector.defaultAccount(path: path) { return .item(item) }
         }
         while !finished {
             let event: MySQLDumpReader.Event?
@@ -55,27 +69,30 @@ public final class OpenXEDumpReader: AccountReader {
                     source: SourceReference(file: path, line: error.line, detail: "byte \(error.offset)"),
                     reason: "\(error.message); the rest of the file cannot be read")
                 finished = true
-                return .reject(brokenAt!)
+                return .item(.reject(brokenAt!))
             }
             switch event {
             case nil:
                 finished = true
                 defaultAccountHandedOn = true
-                return collector.defaultAccount(path: path)
+                return collector.defaultAccount(path: path).map(UndecodedDumpRows.Entry.item)
             case let .table(name, columns, _):
                 tableColumns[name] = columns
             case let .row(table, columns, values, line):
-                if let item = row(table: table, columns: columns, values: values, line: line) { return item }
+                let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
+                if table == EmailbackupMapping.table, let names, names.count == values.count {
+                    return .emailbackup(
+                        names: names, positions: collector.columnPositions(for: names), values: values, line: line)
+                }
+                if let item = row(table: table, columns: columns, values: values, line: line) { return .item(item) }
             }
         }
         return nil
     }
 
-    private func row(table: String, columns: [String]?, values values_: [SQLValue], line: Int) -> ImportItem? {
+    private func row(table: String, columns: [String]?, values: [SQLValue], line: Int) -> ImportItem? {
         let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
-        var id: String?
-        if let index = names?.firstIndex(of: "id"), index < values_.count, case let text?? = values_[index].text { id = text }
-        let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+        let source = Self.source(path: path, table: table, names: names, values: values, line: line)
         guard let names else {
             // Only firmendaten (about 150 columns, varying by version) has no
             // documented order; its newest row is the default account.
@@ -86,20 +103,75 @@ public final class OpenXEDumpReader: AccountReader {
                 reason: "rows of \(table) without column names (no column list and no CREATE TABLE before them): "
                     + "the default account cannot be read; dump with CREATE TABLE or --complete-insert"))
         }
-        guard names.count == values_.count else {
-            return .reject(Reject(source: source, reason: "\(values_.count) values for the \(names.count) columns of \(table)"))
+        guard names.count == values.count else {
+            return .reject(Reject(source: source, reason: "\(values.count) values for the \(names.count) columns of \(table)"))
         }
+        switch Self.texts(of: values, names: names, source: source) {
+        case .rejected(let reject): return .reject(reject)
+        case .texts(let texts):
+            return collector.row(table: table, names: names, values: texts, source: source, includeDeleted: includeDeleted)
+        }
+    }
+
+    /// `file:line (table id=N)`, or without the id when the row has none.
+    static func source(path: String, table: String, names: [String]?, values: [SQLValue], line: Int) -> SourceReference {
+        var id: String?
+        if let index = names?.firstIndex(of: "id"), index < values.count, case let text?? = values[index].text { id = text }
+        return SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+    }
+
+    /// The values as texts (nil for NULL), or a reject naming a column that is not UTF-8.
+    static func texts(of values: [SQLValue], names: [String], source: SourceReference) -> RowTexts {
         var texts: [String?] = []
-        texts.reserveCapacity(values_.count)
-        for (index, value) in values_.enumerated() {
+        texts.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
             guard let text = value.text else {
-                return .reject(Reject(source: source, reason: "column \(names[index]) is not valid UTF-8"))
+                return .rejected(Reject(source: source, reason: "column \(names[index]) is not valid UTF-8"))
             }
             texts.append(text)
         }
-        return collector.row(table: table, names: names, values: texts, source: source, includeDeleted: includeDeleted)
+        return .texts(texts)
     }
 
+    /// A row's values as texts, or why they cannot be.
+    enum RowTexts {
+        case texts([String?])
+        case rejected(Reject)
+    }
+}
+
+/// Rows of a dump as the reader hands them on: `emailbackup` rows with
+/// their values as read, to become accounts on whichever thread decodes
+/// the batch; everything else already an item.
+struct UndecodedDumpRows: UndecodedRecords {
+    enum Entry: Sendable {
+        case item(ImportItem)
+        /// `positions`: where each mapping column is among `names`.
+        case emailbackup(names: [String], positions: [Int?], values: [SQLValue], line: Int)
+    }
+
+    let path: String
+    let includeDeleted: Bool
+    var entries: [Entry] = []
+
+    var count: Int { entries.count }
+
+    func decode(_ body: (consuming ImportItem) -> Void) {
+        for entry in entries {
+            switch entry {
+            case .item(let item): body(item)
+            case let .emailbackup(names, positions, values, line):
+                let table = EmailbackupMapping.table
+                let source = OpenXEDumpReader.source(path: path, table: table, names: names, values: values, line: line)
+                switch OpenXEDumpReader.texts(of: values, names: names, source: source) {
+                case .rejected(let reject): body(.reject(reject))
+                case .texts(let texts):
+                    body(OpenXERowCollector.account(
+                        positions: positions, values: texts, source: source, includeDeleted: includeDeleted))
+                }
+            }
+        }
+    }
 }
 
 extension SQLValue {

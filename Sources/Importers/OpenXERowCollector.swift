@@ -36,21 +36,8 @@ struct OpenXERowCollector {
         let number = Self.id(names: names, values: values).flatMap { Int($0) } ?? 0
         switch table {
         case EmailbackupMapping.table:
-            let positions = columnPositions(for: names)
-            var columns = [String??](repeating: nil, count: positions.count)
-            for (index, position) in positions.enumerated() {
-                if let position { columns[index] = .some(values[position]) }
-            }
-            if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
-                return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
-            }
-            do {
-                var account = try EmailbackupMapping.account(fromColumns: columns)
-                account.identity.origin = source.description
-                return .account(account, source)
-            } catch {
-                return .reject(Reject(source: source, reason: error.description))
-            }
+            return Self.account(
+                positions: columnPositions(for: names), values: values, source: source, includeDeleted: includeDeleted)
         case DefaultAccountMapping.companyTable:
             if company == nil || number >= company!.id {
                 var mail: [String: String?] = [:]
@@ -70,7 +57,27 @@ struct OpenXERowCollector {
         return nil
     }
 
-    private mutating func columnPositions(for names: [String]) -> [Int?] {
+    /// The account of an `emailbackup` row whose mapping columns are at
+    /// `positions` (from `columnPositions`), or its skip or reject; on any thread.
+    static func account(positions: [Int?], values: [String?], source: SourceReference, includeDeleted: Bool) -> ImportItem {
+        var columns = [String??](repeating: nil, count: positions.count)
+        for (index, position) in positions.enumerated() {
+            if let position { columns[index] = .some(values[position]) }
+        }
+        if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
+            return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
+        }
+        do {
+            var account = try EmailbackupMapping.account(fromColumns: columns)
+            account.identity.origin = source.description
+            return .account(account, source)
+        } catch {
+            return .reject(Reject(source: source, reason: error.description))
+        }
+    }
+
+    /// Where each mapping column is in a row with these column names (the last answer is kept).
+    mutating func columnPositions(for names: [String]) -> [Int?] {
         if let cache = positionCache, cache.names == names { return cache.positions }
         var byName: [String: Int] = [:]
         for (index, name) in names.enumerated() where byName[name] == nil { byName[name] = index }

@@ -46,7 +46,7 @@ public final class ProfileCSVReader: BatchingAccountReader {
             }
         }
         guard batch.count > 0 else { return nil }
-        return UndecodedBatch(records: batch, decoder: decoder)
+        return UndecodedBatch(UndecodedCSVRecords(batch: batch, decoder: decoder))
     }
 }
 
