@@ -122,6 +122,7 @@ public final class MySQLDumpReader {
         }
         input.advance(1)
         var values: [SQLValue] = []
+        values.reserveCapacity(lastTupleWidth)
         while true {
             try skipSpaceAndComments()
             values.append(try readValue(table: open.table))
@@ -133,7 +134,21 @@ public final class MySQLDumpReader {
                 throw error("expected ',' or ')' after a value of \(open.table), found '\(Character(Unicode.Scalar(next)))'")
             }
         }
+        lastTupleWidth = values.count
         return .row(table: open.table, columns: open.columns, values: values, line: line)
+    }
+
+    /// The number of values in the last row read: the next row's array is made that big at once.
+    private var lastTupleWidth = 8
+
+    /// Whether the input continues with the word NULL (any case), without making a String of it.
+    private func isNull() throws(DumpError) -> Bool {
+        for (index, letter) in "null".utf8.enumerated() {
+            guard let b = try input.peek(index), b | 0x20 == letter else { return false }
+        }
+        guard let after = try input.peek(4) else { return true }
+        return !(after == UInt8(ascii: "_") || (after | 0x20 >= UInt8(ascii: "a") && after | 0x20 <= UInt8(ascii: "z"))
+            || (after >= 0x30 && after <= 0x39))
     }
 
     private func readValue(table: String) throws(DumpError) -> SQLValue {
@@ -150,6 +165,11 @@ public final class MySQLDumpReader {
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || (c >= 0x30 && c <= 0x39) {
             return .number(try readNumber())
         }
+        if c | 0x20 == UInt8(ascii: "n"), try isNull() {
+            input.advance(4)
+            return .null
+        }
+        let (line, offset) = (input.line, input.offset)
         guard let word = try readWord() else {
             throw error("expected a value of \(table), found '\(Character(Unicode.Scalar(c)))'")
         }
@@ -158,7 +178,7 @@ public final class MySQLDumpReader {
             try skipSpaceAndComments()
             return try readValue(table: table)
         }
-        throw error("expected a value of \(table), found '\(word)'")
+        throw DumpError(path: path, line: line, offset: offset, message: "expected a value of \(table), found '\(word)'")
     }
 
     private func readCreateTable(line: Int) throws(DumpError) -> Event? {
@@ -356,7 +376,7 @@ public final class MySQLDumpReader {
         input.advance(1)
         let limit = Self.valueLimit
         while true {
-            let found = try input.scan(until: { $0 == quote || $0 == UInt8(ascii: "\\") }) { (piece) throws(DumpError) in
+            let found = try input.scan(untilEither: quote, UInt8(ascii: "\\")) { (piece) throws(DumpError) in
                 guard keep else { return }
                 if bytes.isEmpty { bytes.reserveCapacity(piece.count + 16) }
                 bytes.append(contentsOf: piece)
@@ -490,6 +510,42 @@ final class DumpInput {
     /// holds, handing the bytes before it to `take` (in one or more pieces)
     /// and moving past them. Returns that byte, or nil at the end of the dump.
     @inline(__always)
+    /// `scan(until:take:)` for the commonest case, the end of a string
+    /// literal (its quote or a backslash): eight bytes at a time.
+    func scan(
+        untilEither a: UInt8, _ b: UInt8, take: (UnsafeBufferPointer<UInt8>) throws(DumpError) -> Void
+    ) throws(DumpError) -> UInt8? {
+        while true {
+            let p = storage
+            let k = Self.first(a, b, in: p, from: position, to: count)
+            if k > position { try take(UnsafeBufferPointer(start: p + position, count: k - position)) }
+            position = k
+            if k < count { return p[k] }
+            try fill(atLeast: 1)
+            if position >= count { return nil }
+        }
+    }
+
+    /// The index of the first `a` or `b` in `p[from..<end]`, or `end`.
+    private static func first(_ a: UInt8, _ b: UInt8, in p: UnsafeMutablePointer<UInt8>, from: Int, to end: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let aa = ones &* UInt64(a)
+        let bb = ones &* UInt64(b)
+        var i = from
+        while i + 8 <= end {
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let x = w ^ aa
+            let y = w ^ bb
+            // A zero byte in x or y is a match; the lowest flag marks the first one exactly.
+            let found = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < end, p[i] != a, p[i] != b { i += 1 }
+        return i
+    }
+
     func scan(
         until stop: (UInt8) -> Bool, take: (UnsafeBufferPointer<UInt8>) throws(DumpError) -> Void
     ) throws(DumpError) -> UInt8? {

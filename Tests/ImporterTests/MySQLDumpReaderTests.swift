@@ -139,6 +139,30 @@ import Testing
         ])
     }
 
+    @Test func nullInAnyCaseAndWordsThatOnlyStartWithIt() throws {
+        #expect(try events("INSERT INTO t VALUES (null,NULL,Null ,1);") == [
+            .row(table: "t", columns: nil, values: [.null, .null, .null, .number("1")], line: 1),
+        ])
+        #expect(throws: DumpError(path: "d.sql", line: 1, offset: 26, message: "expected a value of t, found 'NULLS'")) {
+            _ = try events("INSERT INTO t VALUES (1,2,NULLS);")
+        }
+    }
+
+    /// Strings are searched eight bytes at a time for their quote or a
+    /// backslash: every position of the stop byte in a word, and across reads.
+    @Test func aStringEndsWhereverItsQuoteOrBackslashFalls() throws {
+        for length in 0..<20 {
+            let body = String(repeating: "abcdefghij", count: 3).prefix(length)
+            for chunk in [5, 4096] {
+                let text = "INSERT INTO t VALUES ('\(body)','\(body)\\n\(body)','\(body)''x');"
+                let reader = MySQLDumpReader(stream: MemoryByteStream(text, name: "d.sql", chunk: chunk), tables: ["t"])
+                #expect(try reader.next() == .row(table: "t", columns: nil, values: [
+                    .string(Array(body.utf8)), .string(Array("\(body)\n\(body)".utf8)), .string(Array("\(body)'x".utf8)),
+                ], line: 1))
+            }
+        }
+    }
+
     @Test func aDumpCutOffInsideAStringNamesWhereTheStringStarts() throws {
         let text = "INSERT INTO `t` VALUES ('ok',1),\n('cut off"
         let reader = MySQLDumpReader(stream: MemoryByteStream(text, name: "d.sql"), tables: ["t"])
