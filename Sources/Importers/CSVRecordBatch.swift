@@ -32,6 +32,9 @@ public struct CSVRecordBatch: Sendable {
 
     var count: Int { entries.count }
 
+    /// The size of the records' bytes.
+    var byteCount: Int { bytes.count }
+
     /// Copies the record `reader.nextSpans()` just returned.
     mutating func appendRecord(line: Int, from reader: CSVRecordReader) {
         let first = fields.count

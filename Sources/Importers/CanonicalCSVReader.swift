@@ -35,7 +35,7 @@ public final class CanonicalCSVReader: BatchingAccountReader {
     public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
         if !headerRead { try readHeader() }
         var batch = CSVRecordBatch(capacity: limit)
-        while batch.count < limit, let event = try records.nextSpans() {
+        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let event = try records.nextSpans() {
             switch event {
             case let .malformed(line, reason): batch.appendMalformed(line: line, reason: reason)
             case let .record(line): batch.appendRecord(line: line, from: records)

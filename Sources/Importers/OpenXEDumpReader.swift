@@ -49,7 +49,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     /// (rejects, the default account at the end) as items already.
     public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
         var batch = UndecodedDumpRows(path: path, includeDeleted: includeDeleted)
-        while batch.count < limit, let entry = nextEntry() { batch.entries.append(entry) }
+        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry() { batch.append(entry) }
         return batch.count > 0 ? UndecodedBatch(batch) : nil
     }
 
@@ -152,9 +152,29 @@ struct UndecodedDumpRows: UndecodedRecords {
 
     let path: String
     let includeDeleted: Bool
-    var entries: [Entry] = []
+    private(set) var entries: [Entry] = []
+    /// The size of the rows' values, roughly.
+    private(set) var byteCount = 0
 
     var count: Int { entries.count }
+
+    init(path: String, includeDeleted: Bool) {
+        self.path = path
+        self.includeDeleted = includeDeleted
+    }
+
+    mutating func append(_ entry: Entry) {
+        if case .emailbackup(_, _, let values, _) = entry {
+            for value in values {
+                switch value {
+                case .null: byteCount += 1
+                case .number(let text): byteCount += text.utf8.count
+                case .string(let bytes), .hex(let bytes): byteCount += bytes.count
+                }
+            }
+        }
+        entries.append(entry)
+    }
 
     func decode(_ body: (consuming ImportItem) -> Void) {
         for entry in entries {

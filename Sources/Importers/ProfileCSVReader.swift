@@ -39,7 +39,7 @@ public final class ProfileCSVReader: BatchingAccountReader {
             pendingFirst = nil
             batch.appendRecord(line: first.line, fields: first.fields)
         }
-        while batch.count < limit, let event = try records.nextSpans() {
+        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let event = try records.nextSpans() {
             switch event {
             case let .malformed(line, reason): batch.appendMalformed(line: line, reason: reason)
             case let .record(line): batch.appendRecord(line: line, from: records)

@@ -19,6 +19,24 @@ import Testing
         items.compactMap { if case .reject(let r) = $0 { r } else { nil } }
     }
 
+    /// A batch ends at about a megabyte of records, however many it may hold,
+    /// so rows with long signatures do not fill every queue slot of `run`
+    /// with megabytes; quotes inside still read back.
+    @Test func aBatchEndsAtAMegabyteAndItsRecordsReadBack() throws {
+        let signature = "<p>\"\"Grüße\"\"</p>" + String(repeating: "x", count: 600_000)
+        var text = "email,signature_html\n"
+        for n in 1...3 { text += "a\(n)@example.de,\"\(signature)\"\n" }
+        let reader = CanonicalCSVReader(stream: MemoryByteStream(text, name: "in.csv", chunk: 4096))
+        let first = try #require(try reader.nextBatch(limit: 512))
+        #expect(first.count == 2)
+        let second = try #require(try reader.nextBatch(limit: 512))
+        #expect(second.count == 1)
+        #expect(try reader.nextBatch(limit: 512) == nil)
+        let read = accounts(first.decode() + second.decode())
+        #expect(read.map(\.identity.email) == ["a1@example.de", "a2@example.de", "a3@example.de"])
+        #expect(read.allSatisfy { $0.signature.html == "<p>\"Grüße\"</p>" + String(repeating: "x", count: 600_000) })
+    }
+
     @Test func readsFieldsInAnyOrderAndKeepsUnknownColumnsAsExtras() throws {
         let text = """
             incoming_port;email;Kundennummer;incoming_security;visible_to_users
