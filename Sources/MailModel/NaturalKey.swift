@@ -26,15 +26,46 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
         description = String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `part` lower-cased: ASCII byte by byte, anything else by
-    /// Unicode's lower-casing (only parts that need it pay for it).
+    /// Appends `part` lower-cased: ASCII and Latin-1 letters (German and
+    /// other Western European names) byte by byte, anything else by Unicode's
+    /// lower-casing; the result is the same as `lowercased()`.
     private static func fold(_ part: String, into bytes: inout [UInt8]) {
         var part = part
-        let ascii = part.withUTF8 { utf8 in
-            for byte in utf8 where byte >= 0x80 { return false }
-            for byte in utf8 { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        let folded = part.withUTF8 { utf8 in
+            guard isLatin1(utf8) else { return false }
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                if byte < 0x80 {
+                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                // A two-byte sequence: U+0080...U+00FF. À...Þ (C3 80...C3 9E, but
+                // for × at C3 97) lower-case to à...þ, 0x20 further on.
+                let next = utf8[index + 1]
+                bytes.append(byte)
+                bytes.append(byte == 0xC3 && next <= 0x9E && next != 0x97 ? next | 0x20 : next)
+                index += 2
+            }
             return true
         }
-        if !ascii { bytes.append(contentsOf: part.lowercased().utf8) }
+        if !folded { bytes.append(contentsOf: part.lowercased().utf8) }
+    }
+
+    /// Whether `utf8` holds only characters up to U+00FF.
+    private static func isLatin1(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x80 {
+                index += 1
+            } else if (byte == 0xC2 || byte == 0xC3), index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
+                index += 2
+            } else {
+                return false
+            }
+        }
+        return true
     }
 }

@@ -88,6 +88,22 @@ import Testing
         #expect(CalendarDate(iso: "2024-13-01") == nil)
     }
 
+    /// The key folds ASCII and Latin-1 itself and the rest with Unicode's
+    /// lower-casing: for every character the result is `lowercased()`'s.
+    @Test func theNaturalKeyLowerCasesAsUnicodeDoes() {
+        let samples = (0x20...0x2FF).compactMap(Unicode.Scalar.init).map(String.init)
+            + ["İstanbul", "ΣΊΣΥΦΟΣ", "ÄÖÜẞ", "Straße", "ǅ", "\u{1F600}"]
+        for sample in samples {
+            var account = MailAccount()
+            account.identity.email = "Mail\(sample)@Müller.DE"
+            account.incoming.host = "IMAP.\(sample).de"
+            account.incoming.userName = sample
+            let expected = [account.identity.email, account.incoming.host, sample].map { $0.lowercased() }
+                .joined(separator: "\u{1F}")
+            #expect(NaturalKey(of: account).description == expected, "\(sample.unicodeScalars.map { $0.value })")
+        }
+    }
+
     @Test func naturalKeyIsCaseInsensitiveAndFallsBackToSMTP() {
         var a = MailAccount()
         a.identity.email = "Info@Müller.DE"
