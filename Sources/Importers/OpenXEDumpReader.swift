@@ -49,11 +49,23 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     /// (rejects, the default account at the end) as items already.
     public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
         var batch = UndecodedDumpRows(path: path, includeDeleted: includeDeleted)
-        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry() { batch.append(entry) }
+        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry() {
+            switch entry {
+            case .item(let item): batch.append(item)
+            case let .row(names, positions, values, line):
+                batch.appendRow(names: names, positions: positions, values: values, line: line)
+            }
+        }
         return batch.count > 0 ? UndecodedBatch(batch) : nil
     }
 
-    private func nextEntry() -> UndecodedDumpRows.Entry? {
+    /// What the reader found next: an item, or an `emailbackup` row to decode later.
+    private enum Found {
+        case item(ImportItem)
+        case row(names: [String], positions: [Int?], values: [SQLValue], line: Int)
+    }
+
+    private func nextEntry() -> Found? {
         if brokenAt != nil, !defaultAccountHandedOn {
             defaultAccountHandedOn = true
             if let item = collector.defaultAccount(path: path) { return .item(item) }
@@ -75,14 +87,13 @@ public final class OpenXEDumpReader: BatchingAccountReader {
             case nil:
                 finished = true
                 defaultAccountHandedOn = true
-                return collector.defaultAccount(path: path).map(UndecodedDumpRows.Entry.item)
+                return collector.defaultAccount(path: path).map(Found.item)
             case let .table(name, columns, _):
                 tableColumns[name] = columns
             case let .row(table, columns, values, line):
                 let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
                 if table == EmailbackupMapping.table, let names, names.count == values.count {
-                    return .emailbackup(
-                        names: names, positions: collector.columnPositions(for: names), values: values, line: line)
+                    return .row(names: names, positions: collector.columnPositions(for: names), values: values, line: line)
                 }
                 if let item = row(table: table, columns: columns, values: values, line: line) { return .item(item) }
             }
@@ -141,54 +152,96 @@ public final class OpenXEDumpReader: BatchingAccountReader {
 }
 
 /// Rows of a dump as the reader hands them on: `emailbackup` rows with
-/// their values as read, to become accounts on whichever thread decodes
-/// the batch; everything else already an item.
+/// their values as read, packed into one buffer, to become accounts on
+/// whichever thread decodes the batch; everything else already an item.
 struct UndecodedDumpRows: UndecodedRecords {
     enum Entry: Sendable {
         case item(ImportItem)
-        /// `positions`: where each mapping column is among `names`.
-        case emailbackup(names: [String], positions: [Int?], values: [SQLValue], line: Int)
+        /// `positions`: where each mapping column is among `names`;
+        /// `values`: the row's values in `UndecodedDumpRows.values`.
+        case emailbackup(names: [String], positions: [Int?], values: Range<Int>, line: Int)
+    }
+
+    /// A value's place in `bytes`, and what it was in the dump.
+    struct PackedValue: Sendable {
+        enum Kind: UInt8, Sendable { case null, number, text }
+        var start: Int32
+        var end: Int32
+        var kind: Kind
     }
 
     let path: String
     let includeDeleted: Bool
     private(set) var entries: [Entry] = []
-    /// The size of the rows' values, roughly.
-    private(set) var byteCount = 0
+    /// The values of every row, one after the other: one buffer for the
+    /// whole batch instead of an array per value, made and freed on one thread.
+    private var bytes: [UInt8] = []
+    private var values: [PackedValue] = []
 
     var count: Int { entries.count }
+    /// The memory the batch takes, roughly.
+    var byteCount: Int { bytes.count + values.count * MemoryLayout<PackedValue>.stride }
 
     init(path: String, includeDeleted: Bool) {
         self.path = path
         self.includeDeleted = includeDeleted
     }
 
-    mutating func append(_ entry: Entry) {
-        if case .emailbackup(_, _, let values, _) = entry {
-            for value in values {
-                switch value {
-                case .null: byteCount += 1
-                case .number(let text): byteCount += text.utf8.count
-                case .string(let bytes), .hex(let bytes): byteCount += bytes.count
-                }
+    mutating func append(_ item: ImportItem) { entries.append(.item(item)) }
+
+    mutating func appendRow(names: [String], positions: [Int?], values row: [SQLValue], line: Int) {
+        let first = values.count
+        for value in row {
+            let start = Int32(bytes.count)
+            let kind: PackedValue.Kind
+            switch value {
+            case .null: kind = .null
+            case .number(let text):
+                bytes.append(contentsOf: text.utf8)
+                kind = .number
+            case .string(let raw), .hex(let raw):
+                bytes.append(contentsOf: raw)
+                kind = .text
             }
+            values.append(PackedValue(start: start, end: Int32(bytes.count), kind: kind))
         }
-        entries.append(entry)
+        entries.append(.emailbackup(names: names, positions: positions, values: first..<values.count, line: line))
     }
 
     func decode(_ body: (consuming ImportItem) -> Void) {
         for entry in entries {
             switch entry {
             case .item(let item): body(item)
-            case let .emailbackup(names, positions, values, line):
-                let table = EmailbackupMapping.table
-                let source = OpenXEDumpReader.source(path: path, table: table, names: names, values: values, line: line)
-                switch OpenXEDumpReader.texts(of: values, names: names, source: source) {
-                case .rejected(let reject): body(.reject(reject))
-                case .texts(let texts):
-                    body(OpenXERowCollector.account(
-                        positions: positions, values: texts, source: source, includeDeleted: includeDeleted))
+            case let .emailbackup(names, positions, range, line):
+                var texts: [String?] = []
+                texts.reserveCapacity(range.count)
+                var invalid: Int?
+                bytes.withUnsafeBufferPointer { all in
+                    for (column, index) in range.enumerated() {
+                        let value = values[index]
+                        let text = UnsafeBufferPointer(rebasing: all[Int(value.start)..<Int(value.end)])
+                        switch value.kind {
+                        case .null: texts.append(nil)
+                        case .number: texts.append(String(decoding: text, as: UTF8.self))
+                        case .text:
+                            if UTF8Validation.isValid(text) {
+                                texts.append(String(decoding: text, as: UTF8.self))
+                            } else {
+                                if invalid == nil { invalid = column }
+                                texts.append(nil)
+                            }
+                        }
+                    }
                 }
+                let table = EmailbackupMapping.table
+                let id = OpenXERowCollector.id(names: names, values: texts)
+                let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+                if let invalid {
+                    body(.reject(Reject(source: source, reason: "column \(names[invalid]) is not valid UTF-8")))
+                    continue
+                }
+                body(OpenXERowCollector.account(
+                    positions: positions, values: texts, source: source, includeDeleted: includeDeleted))
             }
         }
     }
