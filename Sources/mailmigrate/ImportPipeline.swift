@@ -72,7 +72,7 @@ final class ImportPipeline {
     /// and freed on the same thread: handing accounts between threads cost
     /// more in reference counting and allocator locks than the work itself.
     func run() throws {
-        let accounts = BoundedQueue<ReadBatch>(capacity: 16)
+        let accounts = BoundedQueue<ReadBatch>(capacity: 4)
         let queue = BoundedQueue<Batch>(capacity: 16)
         let entries = sources.entries
         let options = self.options
