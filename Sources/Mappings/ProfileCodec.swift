@@ -150,7 +150,7 @@ public struct ProfileCodec: Sendable {
     private func formatted(_ cell: String, column: Int) throws(ProfileValueError) -> String {
         switch formats[column] {
         case .germanDate:
-            let parts = cell.split(separator: ".").map(String.init)
+            let parts = cell.split(separator: ".")
             guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             else {
