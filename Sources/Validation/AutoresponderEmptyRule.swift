@@ -20,8 +20,8 @@ struct AutoresponderEmptyRule: AccountRule {
         let a = facts.account.autoresponder
         guard a.enabled else { return [] }
         var findings: [Finding] = []
-        if a.subject.allSatisfy(\.isWhitespace) { findings.append(finding(severity, .autoresponderSubject, "autoresponder is on, but its subject is empty")) }
-        if a.text.allSatisfy(\.isWhitespace) { findings.append(finding(severity, .autoresponderText, "autoresponder is on, but its text is empty")) }
+        if BlankText.isBlank(a.subject) { findings.append(finding(severity, .autoresponderSubject, "autoresponder is on, but its subject is empty")) }
+        if BlankText.isBlank(a.text) { findings.append(finding(severity, .autoresponderText, "autoresponder is on, but its text is empty")) }
         return findings
     }
 }

@@ -31,7 +31,10 @@ public struct BatchValidator: Sendable {
     public mutating func validate(_ account: consuming MailAccount, source: SourceReference) -> [Finding] {
         var findings: [Finding] = []
         let facts = AccountFacts(account, providers: providers)
-        for (rule, severity) in accountRules { findings += rule.validate(facts, severity: severity) }
+        for index in accountRules.indices {
+            let found = accountRules[index].rule.validate(facts, severity: accountRules[index].severity)
+            if !found.isEmpty { findings += found }
+        }
         for index in batchRules.indices {
             let severity = batchRules[index].severity
             findings += batchRules[index].rule.validate(facts.account, source: source, severity: severity)

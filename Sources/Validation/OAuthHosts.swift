@@ -15,8 +15,7 @@ enum OAuthHosts {
         // Every such host is under .com: most hosts are not, and need no lookup.
         let utf8 = host.utf8
         guard utf8.count > 4 else { return nil }
-        let tail = utf8.suffix(4).map { $0 | 0x20 }
-        guard tail == Array(".com".utf8) else { return nil }
+        guard zip(utf8.suffix(4), ".com".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
         return hosts[host.foldedForComparison()]
     }
 

@@ -14,7 +14,7 @@ struct SentFolderMissingRule: AccountRule {
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
-        guard facts.account.incoming.copyToSent, facts.account.incoming.sentFolder.allSatisfy(\.isWhitespace) else { return [] }
+        guard facts.account.incoming.copyToSent, BlankText.isBlank(facts.account.incoming.sentFolder) else { return [] }
         return [finding(severity, .incomingSentFolder, "sent mail is to be copied, but no sent folder is set")]
     }
 }
