@@ -12,6 +12,9 @@ public struct AccountRow: Sendable {
     let ends: [Int32]
     public let naturalKey: String
     public let source: SourceReference
+    /// `source` as text (`file:line …`), made here so that the thread that
+    /// writes SQLite does not have to.
+    public let sourceText: String
     let keyHash: Int64
     let contentHash: Int64
 
@@ -35,6 +38,7 @@ public struct AccountRow: Sendable {
         self.bytes = bytes
         self.ends = ends
         self.source = source
+        sourceText = source.description
     }
 
     /// The size of the row's field texts in UTF-8.

@@ -142,7 +142,7 @@ public final class AccountStore {
             }
         }
         find.reset()
-        let source = row.source.description
+        let source = row.sourceText
 
         guard let existing else {
             summary.recordsRead += 1
@@ -195,12 +195,22 @@ public final class AccountStore {
         accountID: Int64, source: SourceReference, rule: String, severity: String, field: String?,
         message: String, fix: String?
     ) throws(StoreError) {
+        try recordFinding(
+            accountID: accountID, sourceText: source.description, rule: rule, severity: severity, field: field,
+            message: message, fix: fix)
+    }
+
+    /// `recordFinding` with the source as text already (`AccountRow.sourceText`).
+    public func recordFinding(
+        accountID: Int64, sourceText: String, rule: String, severity: String, field: String?,
+        message: String, fix: String?
+    ) throws(StoreError) {
         guard let run = currentRun, let insert = insertFinding else {
             throw StoreError(path: path, message: "no run started")
         }
         insert.bind(1, run)
         insert.bind(2, accountID)
-        insert.bind(3, source.description)
+        insert.bind(3, sourceText)
         insert.bind(4, rule)
         insert.bind(5, severity)
         if let field { insert.bind(6, field) } else { insert.bindNull(6) }

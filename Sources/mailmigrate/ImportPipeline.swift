@@ -124,11 +124,11 @@ final class ImportPipeline {
                     case let .row(row, findings):
                         switch try store.store(row) {
                         case .duplicateInRun:
-                            keep(source: row.source.description, reason: "duplicate account, not stored again")
+                            keep(source: row.sourceText, reason: "duplicate account, not stored again")
                         case .inserted(let id), .updated(let id), .unchanged(let id):
                             for finding in findings {
                                 try store.recordFinding(
-                                    accountID: id, source: row.source, rule: finding.rule,
+                                    accountID: id, sourceText: row.sourceText, rule: finding.rule,
                                     severity: finding.severity.rawValue, field: finding.field?.name,
                                     message: finding.message, fix: finding.fix)
                                 findingCounts[finding.severity, default: 0] += 1
