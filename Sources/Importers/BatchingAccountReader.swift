@@ -1,3 +1,5 @@
+import MailModel
+
 /// A reader whose records are cut from the input on one thread and turned
 /// into accounts on others: `run` reads CSV this way (see its pipeline), as
 /// cutting must go in file order and turning records into accounts, the
@@ -57,7 +59,27 @@ struct UndecodedCSVRecords: UndecodedRecords {
 
 /// Turns a file's cut records into items, by the layout its header gave.
 protocol CSVRecordDecoder: Sendable {
-    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void)
+    /// The file, for the items' positions.
+    var path: String { get }
+    /// The item of one record; nil for a line that holds none (a comment, a blank line).
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem?
+    /// What to tell of a record that could not be read.
+    func explain(_ reason: String) -> String
+}
+
+extension CSVRecordDecoder {
+    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void) {
+        for entry in batch.entries {
+            switch entry {
+            case let .malformed(line, reason):
+                body(.reject(Reject(source: SourceReference(file: path, line: line), reason: explain(reason))))
+            case let .record(line, fields):
+                if let item = item(line: line, fields: fields, in: batch) { body(item) }
+            }
+        }
+    }
+
+    func explain(_ reason: String) -> String { reason }
 }
 
 /// `next()` for a batching reader: decodes a small batch at a time.

@@ -35,6 +35,17 @@ public struct CSVRecordBatch: Sendable {
     /// The size of the records' bytes.
     var byteCount: Int { bytes.count }
 
+    /// Cuts records from `reader` until the batch holds `limit` of them, or
+    /// about a megabyte, or the input ends.
+    mutating func cut(from reader: CSVRecordReader, limit: Int) throws(InputError) {
+        while count < limit, byteCount < undecodedBatchBytes, let event = try reader.nextSpans() {
+            switch event {
+            case let .malformed(line, reason): appendMalformed(line: line, reason: reason)
+            case let .record(line): appendRecord(line: line, from: reader)
+            }
+        }
+    }
+
     /// Copies the record `reader.nextSpans()` just returned.
     mutating func appendRecord(line: Int, from reader: CSVRecordReader) {
         let first = fields.count

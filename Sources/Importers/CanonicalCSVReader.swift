@@ -35,12 +35,7 @@ public final class CanonicalCSVReader: BatchingAccountReader {
     public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
         if !headerRead { try readHeader() }
         var batch = CSVRecordBatch(capacity: limit)
-        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let event = try records.nextSpans() {
-            switch event {
-            case let .malformed(line, reason): batch.appendMalformed(line: line, reason: reason)
-            case let .record(line): batch.appendRecord(line: line, from: records)
-            }
-        }
+        try batch.cut(from: records, limit: limit)
         guard batch.count > 0 else { return nil }
         return UndecodedBatch(UndecodedCSVRecords(batch: batch, decoder: CanonicalRecordDecoder(path: path, columns: columns)))
     }
@@ -94,18 +89,7 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
     let path: String
     let columns: [CanonicalColumn]
 
-    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void) {
-        for entry in batch.entries {
-            switch entry {
-            case let .malformed(line, reason):
-                body(.reject(Reject(source: SourceReference(file: path, line: line), reason: reason)))
-            case let .record(line, fields):
-                body(item(line: line, fields: fields, in: batch))
-            }
-        }
-    }
-
-    private func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem {
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem? {
         let source = SourceReference(file: path, line: line)
         guard fields.count == columns.count else {
             return .reject(Reject(

@@ -39,12 +39,7 @@ public final class ProfileCSVReader: BatchingAccountReader {
             pendingFirst = nil
             batch.appendRecord(line: first.line, fields: first.fields)
         }
-        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let event = try records.nextSpans() {
-            switch event {
-            case let .malformed(line, reason): batch.appendMalformed(line: line, reason: reason)
-            case let .record(line): batch.appendRecord(line: line, from: records)
-            }
-        }
+        try batch.cut(from: records, limit: limit)
         guard batch.count > 0 else { return nil }
         return UndecodedBatch(UndecodedCSVRecords(batch: batch, decoder: decoder))
     }
@@ -63,15 +58,8 @@ struct ProfileRecordDecoder: CSVRecordDecoder {
     let encoding: TextEncoding
     let layout: [Slot]
 
-    func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void) {
-        for entry in batch.entries {
-            switch entry {
-            case let .malformed(line, reason):
-                body(.reject(Reject(source: SourceReference(file: path, line: line), reason: explain(reason))))
-            case let .record(line, fields):
-                if let item = item(line: line, fields: fields.map(batch.text)) { body(item) }
-            }
-        }
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem? {
+        item(line: line, fields: fields.map(batch.text))
     }
 
     /// The record's item; nil for a comment or a blank line.
@@ -104,7 +92,7 @@ struct ProfileRecordDecoder: CSVRecordDecoder {
     }
 
     /// The record reader speaks of UTF-8; the user's file was in another encoding.
-    private func explain(_ reason: String) -> String {
+    func explain(_ reason: String) -> String {
         guard encoding != .utf8, reason.hasPrefix("invalid UTF-8") else { return reason }
         return reason.replacingOccurrences(of: "invalid UTF-8", with: "bytes that are not valid \(encoding.rawValue)")
     }
