@@ -1,0 +1,69 @@
+import MailModel
+
+/// A column of a canonical CSV file: a canonical field, or an extra by its name.
+enum CanonicalColumn: Sendable {
+    case field(CanonicalField)
+    case extra(String)
+}
+
+/// Turns canonical CSV records into accounts, by the file's header.
+struct CanonicalRecordDecoder: CSVRecordDecoder {
+    let path: String
+    let columns: [CanonicalColumn]
+
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem? {
+        let source = SourceReference(file: path, line: line)
+        guard fields.count == columns.count else {
+            return .reject(Reject(
+                source: source, reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
+        }
+        // The account is made inside one closure and returned from it, so it
+        // is moved into the item, not copied.
+        let read: Result<MailAccount, FieldValueError> = batch.withBytes { all in
+            var account = MailAccount()
+            for (column, index) in zip(columns, fields) {
+                switch column {
+                case .field(let field):
+                    do throws(FieldValueError) {
+                        if let bytes = batch.rawField(index, in: all) {
+                            try field.assign(utf8: bytes, to: &account)
+                        } else {
+                            try field.assign(batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }, to: &account)
+                        }
+                    } catch {
+                        return .failure(error)
+                    }
+                case .extra(let name):
+                    let text = batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }
+                    if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
+                }
+            }
+            return .success(account)
+        }
+        var account: MailAccount
+        switch consume read {
+        case .success(let read): account = read
+        case .failure(let failure):
+            return .reject(Reject(source: source, reason: reason(for: failure, fields: fields, in: batch)))
+        }
+        if account.identity.origin.isEmpty { account.identity.origin = source.description }
+        return .account(account, source)
+    }
+
+    /// The reject reason for a value of the wrong kind. It quotes the value
+    /// only when the row holds no password: in a row whose columns were
+    /// shifted, the value could be the password, which must not reach a report.
+    private func reason(for failure: FieldValueError, fields: Range<Int>, in batch: CSVRecordBatch) -> String {
+        for (column, index) in zip(columns, fields) {
+            switch column {
+            case .field(let field) where field.kind == .secret: break
+            case .extra(let name) where ExtraField.namesSecret(name): break
+            default: continue
+            }
+            if batch.withField(index, { !$0.isEmpty }) {
+                return "\(failure.field): expected \(failure.expected) (value not shown: the row holds a password)"
+            }
+        }
+        return failure.description
+    }
+}

@@ -1,0 +1,55 @@
+import MailModel
+import Mappings
+
+/// Turns records in a system's layout into accounts, through the profile's table.
+struct ProfileRecordDecoder: CSVRecordDecoder {
+    /// For each file column: the profile column it is, or the extra name.
+    enum Slot: Sendable {
+        case column(Int)
+        case extra(String)
+    }
+
+    let path: String
+    let codec: ProfileCodec
+    let encoding: TextEncoding
+    let layout: [Slot]
+
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem? {
+        item(line: line, fields: fields.map(batch.text))
+    }
+
+    /// The record's item; nil for a comment or a blank line.
+    private func item(line: Int, fields: [String]) -> ImportItem? {
+        var fields = fields
+        let profile = codec.profile
+        if let prefix = profile.commentPrefix, fields.first?.trimmingSpaces().hasPrefix(prefix) == true { return nil }
+        if fields.count == 1 && fields[0].trimmingSpaces().isEmpty { return nil }  // a blank line
+        if profile.trailingDelimiter, fields.count == layout.count + 1, fields.last == "" { fields.removeLast() }
+        let source = SourceReference(file: path, line: line)
+        guard fields.count == layout.count else {
+            return .reject(Reject(source: source, reason: "expected \(layout.count) fields, found \(fields.count)"))
+        }
+        var cells = [String?](repeating: nil, count: profile.columns.count)
+        var extras: [ExtraField] = []
+        for (slot, value) in zip(layout, fields) {
+            switch slot {
+            case .column(let index): cells[index] = value
+            case .extra(let name): if !value.isEmpty { extras.append(ExtraField(name: name, value: value)) }
+            }
+        }
+        do {
+            var account = try codec.account(cells: cells)
+            account.extras += extras
+            account.identity.origin = source.description
+            return .account(account, source)
+        } catch {
+            return .reject(Reject(source: source, reason: error.description))
+        }
+    }
+
+    /// The record reader speaks of UTF-8; the user's file was in another encoding.
+    func explain(_ reason: String) -> String {
+        guard encoding != .utf8, reason.hasPrefix("invalid UTF-8") else { return reason }
+        return reason.replacingOccurrences(of: "invalid UTF-8", with: "bytes that are not valid \(encoding.rawValue)")
+    }
+}

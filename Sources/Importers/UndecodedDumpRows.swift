@@ -1,0 +1,98 @@
+import MailModel
+import Mappings
+
+/// Rows of a dump as the reader hands them on: `emailbackup` rows with
+/// their values as read, packed into one buffer, to become accounts on
+/// whichever thread decodes the batch; everything else already an item.
+struct UndecodedDumpRows: UndecodedRecords {
+    enum Entry: Sendable {
+        case item(ImportItem)
+        /// `positions`: where each mapping column is among `names`;
+        /// `values`: the row's values in `UndecodedDumpRows.values`.
+        case emailbackup(names: [String], positions: [Int?], values: Range<Int>, line: Int)
+    }
+
+    /// A value's place in `bytes`, and what it was in the dump.
+    struct PackedValue: Sendable {
+        enum Kind: UInt8, Sendable { case null, number, text }
+        var start: Int32
+        var end: Int32
+        var kind: Kind
+    }
+
+    let path: String
+    let includeDeleted: Bool
+    private(set) var entries: [Entry] = []
+    /// The values of every row, one after the other: one buffer for the
+    /// whole batch instead of an array per value, made and freed on one thread.
+    private var bytes: [UInt8] = []
+    private var values: [PackedValue] = []
+
+    var count: Int { entries.count }
+    /// The memory the batch takes, roughly.
+    var byteCount: Int { bytes.count + values.count * MemoryLayout<PackedValue>.stride }
+
+    init(path: String, includeDeleted: Bool) {
+        self.path = path
+        self.includeDeleted = includeDeleted
+    }
+
+    mutating func append(_ item: ImportItem) { entries.append(.item(item)) }
+
+    mutating func appendRow(names: [String], positions: [Int?], values row: [SQLValue], line: Int) {
+        let first = values.count
+        for value in row {
+            let start = Int32(bytes.count)
+            let kind: PackedValue.Kind
+            switch value {
+            case .null: kind = .null
+            case .number(let text):
+                bytes.append(contentsOf: text.utf8)
+                kind = .number
+            case .string(let raw), .hex(let raw):
+                bytes.append(contentsOf: raw)
+                kind = .text
+            }
+            values.append(PackedValue(start: start, end: Int32(bytes.count), kind: kind))
+        }
+        entries.append(.emailbackup(names: names, positions: positions, values: first..<values.count, line: line))
+    }
+
+    func decode(_ body: (consuming ImportItem) -> Void) {
+        for entry in entries {
+            switch entry {
+            case .item(let item): body(item)
+            case let .emailbackup(names, positions, range, line):
+                var texts: [String?] = []
+                texts.reserveCapacity(range.count)
+                var invalid: Int?
+                bytes.withUnsafeBufferPointer { all in
+                    for (column, index) in range.enumerated() {
+                        let value = values[index]
+                        let text = UnsafeBufferPointer(rebasing: all[Int(value.start)..<Int(value.end)])
+                        switch value.kind {
+                        case .null: texts.append(nil)
+                        case .number: texts.append(String(decoding: text, as: UTF8.self))
+                        case .text:
+                            if UTF8Validation.isValid(text) {
+                                texts.append(String(decoding: text, as: UTF8.self))
+                            } else {
+                                if invalid == nil { invalid = column }
+                                texts.append(nil)
+                            }
+                        }
+                    }
+                }
+                let table = EmailbackupMapping.table
+                let id = OpenXERowCollector.id(names: names, values: texts)
+                let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+                if let invalid {
+                    body(.reject(Reject(source: source, reason: "column \(names[invalid]) is not valid UTF-8")))
+                    continue
+                }
+                body(OpenXERowCollector.account(
+                    positions: positions, values: texts, source: source, includeDeleted: includeDeleted))
+            }
+        }
+    }
+}
