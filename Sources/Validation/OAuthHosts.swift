@@ -33,19 +33,21 @@ enum OAuthHosts {
 
     /// The logins of the account's two servers (incoming, and SMTP unless it sends with mail()).
     static func logins(of account: MailAccount) -> [Login] {
-        let i = account.incoming
-        let o = account.outgoing
         var result: [Login] = []
         result.reserveCapacity(2)
-        if !i.host.isEmpty {
+        if !account.incoming.host.isEmpty {
             result.append(Login(
-                host: i.host, auth: i.authentication, provider: i.oauthProvider, authField: .incomingAuth,
-                providerField: .incomingOAuthProvider, password: !i.password.isEmpty, passwordField: .incomingPassword))
+                host: account.incoming.host, auth: account.incoming.authentication,
+                provider: account.incoming.oauthProvider, authField: .incomingAuth,
+                providerField: .incomingOAuthProvider, password: !account.incoming.password.isEmpty,
+                passwordField: .incomingPassword))
         }
-        if !o.host.isEmpty && o.method != .systemMail {
+        if !account.outgoing.host.isEmpty && account.outgoing.method != .systemMail {
             result.append(Login(
-                host: o.host, auth: o.authentication, provider: o.oauthProvider, authField: .outgoingAuth,
-                providerField: .outgoingOAuthProvider, password: !o.password.isEmpty, passwordField: .outgoingPassword))
+                host: account.outgoing.host, auth: account.outgoing.authentication,
+                provider: account.outgoing.oauthProvider, authField: .outgoingAuth,
+                providerField: .outgoingOAuthProvider, password: !account.outgoing.password.isEmpty,
+                passwordField: .outgoingPassword))
         }
         return result
     }

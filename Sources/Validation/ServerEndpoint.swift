@@ -23,26 +23,27 @@ struct ServerEndpoint: Sendable {
     /// do not send).
     static func all(of account: MailAccount) -> [ServerEndpoint] {
         var result: [ServerEndpoint] = []
-        let i = account.incoming
-        if i.protocolKind != nil || !i.host.isEmpty || i.port != nil {
+        result.reserveCapacity(2)
+        if account.incoming.protocolKind != nil || !account.incoming.host.isEmpty || account.incoming.port != nil {
             let service: Service? =
-                switch i.protocolKind {
+                switch account.incoming.protocolKind {
                 case .imap: .imap
                 case .pop3: .pop3
                 default: nil
                 }
             result.append(
                 ServerEndpoint(
-                    service: service, host: i.host, port: i.port, security: i.security,
-                    authentication: i.authentication, hostField: .incomingHost, portField: .incomingPort,
+                    service: service, host: account.incoming.host, port: account.incoming.port,
+                    security: account.incoming.security, authentication: account.incoming.authentication,
+                    hostField: .incomingHost, portField: .incomingPort,
                     securityField: .incomingSecurity))
         }
-        let o = account.outgoing
-        if o.method != .systemMail && (o.enabled || !o.host.isEmpty) {
+        if account.outgoing.method != .systemMail && (account.outgoing.enabled || !account.outgoing.host.isEmpty) {
             result.append(
                 ServerEndpoint(
-                    service: .smtp, host: o.host, port: o.port, security: o.security,
-                    authentication: o.authentication, hostField: .outgoingHost, portField: .outgoingPort,
+                    service: .smtp, host: account.outgoing.host, port: account.outgoing.port,
+                    security: account.outgoing.security, authentication: account.outgoing.authentication,
+                    hostField: .outgoingHost, portField: .outgoingPort,
                     securityField: .outgoingSecurity))
         }
         return result
