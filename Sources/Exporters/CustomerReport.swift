@@ -84,21 +84,7 @@ public enum CustomerReport {
     }
 
     /// HTML-escaped text.
-    static func e(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func e(_ text: String) -> String { MarkupText.escaped(text) }
 
     static let style = """
         body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;margin:24px;color:#1d2530;font-size:14px}

@@ -60,22 +60,7 @@ enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {
     }
 
     private static func junit(_ accounts: [ValidatedAccount], failOn: Severity?) -> String {
-        func x(_ s: String) -> String {
-            var r = ""
-            for c in s.unicodeScalars {
-                switch c {
-                case "&": r += "&amp;"
-                case "<": r += "&lt;"
-                case ">": r += "&gt;"
-                case "\"": r += "&quot;"
-                case "'": r += "&apos;"
-                default:
-                    // XML 1.0 allows no control characters but tab, LF, CR.
-                    if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { r += "?" } else { r.unicodeScalars.append(c) }
-                }
-            }
-            return r
-        }
+        func x(_ s: String) -> String { MarkupText.escaped(s) }
         let failing = accounts.filter { a in a.findings.contains { f in failOn.map { f.severity >= $0 } ?? false } }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites>\n<testsuite name=\"mailmigrate validate\" tests=\"\(accounts.count)\" failures=\"\(failing.count)\" errors=\"0\">\n"
