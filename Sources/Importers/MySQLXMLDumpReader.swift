@@ -92,7 +92,7 @@ public final class MySQLXMLDumpReader: AccountReader {
             return .reject(Reject(source: at, reason: "this row is not well-formed XML (\(reason)); the other rows are read"))
         }
         let id = OpenXERowCollector.id(names: names, values: values)
-        let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+        let source = OpenXERowCollector.source(file: path, line: line, table: table, id: id)
         return collector.row(table: table, names: names, values: values, source: source, includeDeleted: includeDeleted)
     }
 

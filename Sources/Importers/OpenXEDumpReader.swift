@@ -128,7 +128,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     static func source(path: String, table: String, names: [String]?, values: [SQLValue], line: Int) -> SourceReference {
         var id: String?
         if let index = names?.firstIndex(of: "id"), index < values.count, case let text?? = values[index].text { id = text }
-        return SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+        return OpenXERowCollector.source(file: path, line: line, table: table, id: id)
     }
 
     /// The values as texts (nil for NULL), or a reject naming a column that is not UTF-8.

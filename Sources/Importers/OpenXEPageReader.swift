@@ -145,8 +145,8 @@ public final class OpenXEPageReader: AccountReader {
     // MARK: Values to an account
 
     private func item(_ values: [String: String], line: Int, nullWord: String? = nil) -> ImportItem {
-        let detail = values["id"].map { "emailbackup id=\($0)" } ?? "emailbackup"
-        let source = SourceReference(file: path, line: line > 0 && line < Int.max ? line : nil, detail: detail)
+        let source = OpenXERowCollector.source(
+            file: path, line: line > 0 && line < Int.max ? line : nil, table: EmailbackupMapping.table, id: values["id"])
         // A page cannot show NULL: an empty nullable field is NULL (OpenXE treats both alike).
         var names: [String] = []
         var texts: [String?] = []

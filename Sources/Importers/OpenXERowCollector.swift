@@ -19,6 +19,11 @@ struct OpenXERowCollector {
     private var positionCache: (names: [String], positions: [Int?])?
     private static let deletedIndex = EmailbackupMapping.columns.firstIndex { $0.name == "geloescht" }!
 
+    /// Where a row is: `file:line (table id=N)`, or without the id when the row has none.
+    static func source(file: String, line: Int?, table: String, id: String?) -> SourceReference {
+        SourceReference(file: file, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+    }
+
     /// The row's `id` column, if it has one.
     static func id(names: [String], values: [String?]) -> String? {
         guard let index = names.firstIndex(of: "id"), index < values.count else { return nil }

@@ -85,7 +85,7 @@ struct UndecodedDumpRows: UndecodedRecords {
                 }
                 let table = EmailbackupMapping.table
                 let id = OpenXERowCollector.id(names: names, values: texts)
-                let source = SourceReference(file: path, line: line, detail: id.map { "\(table) id=\($0)" } ?? table)
+                let source = OpenXERowCollector.source(file: path, line: line, table: table, id: id)
                 if let invalid {
                     body(.reject(Reject(source: source, reason: "column \(names[invalid]) is not valid UTF-8")))
                     continue
