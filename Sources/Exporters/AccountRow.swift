@@ -18,7 +18,7 @@ public struct AccountRow: Sendable {
     let keyHash: Int64
     let contentHash: Int64
 
-    public init(account: MailAccount, source: SourceReference) {
+    public init(account: borrowing MailAccount, source: SourceReference) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1024)
         var ends: [Int32] = []

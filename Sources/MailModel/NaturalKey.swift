@@ -11,7 +11,7 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
     /// U+001F (unit separator), which no field holds.
     public let description: String
 
-    public init(of account: MailAccount) {
+    public init(of account: borrowing MailAccount) {
         let byIncoming = !(account.incoming.host.isEmpty && account.incoming.userName.isEmpty)
         let email = account.identity.email
         let host = byIncoming ? account.incoming.host : account.outgoing.host

@@ -109,7 +109,7 @@ final class ImportPipeline {
             }
             let batch = waiting.removeValue(forKey: nextSequence)!
             nextSequence += 1
-            switch batch {
+            switch consume batch {  // consumed: `items` below is the only reference to its array
             case .end:
                 progress.clear()
                 return
@@ -118,8 +118,11 @@ final class ImportPipeline {
                 throw error
             case .items(_, var items):
                 let count = items.count
-                items.reverse()  // taken from the end: each item is moved out, not copied
-                while let item = items.popLast() {
+                for index in items.indices {
+                    // Moved out (a payload-free case left in its place), not copied:
+                    // a copy would retain each of the row's buffers and texts.
+                    var item = ImportItemRow.skipped
+                    swap(&item, &items[index])
                     switch consume item {
                     case let .row(row, findings):
                         switch try store.store(row) {
