@@ -10,11 +10,17 @@ final class SQLiteConnection {
     let path: String
     private(set) var handle: OpaquePointer?
 
+    /// Process-wide SQLite settings, made once before the first connection:
+    /// no memory statistics, and sorter runs of 1 MiB at most (16 pages of the
+    /// store's 64 KiB; see `AccountStore.finishRun`).
+    private static let configured: Void = {
+        _ = mailmigrate_sqlite3_disable_memstatus()
+        _ = mailmigrate_sqlite3_set_sorter_run_pages(16)
+    }()
+
     /// Opens (creating if needed) the database. A new file is created with
     /// mode 0600 before SQLite touches it, because the store holds passwords;
     /// SQLite gives its WAL and shared-memory files the same mode.
-    /// Process-wide SQLite settings, made once before the first connection.
-    private static let configured: Void = { _ = mailmigrate_sqlite3_disable_memstatus() }()
 
     init(path: String, create: Bool) throws(StoreError) {
         Self.configured

@@ -48,7 +48,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     /// account when the batch is decoded, on any thread), everything else
     /// (rejects, the default account at the end) as items already.
     public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
-        var batch = UndecodedDumpRows(path: path, includeDeleted: includeDeleted)
+        var batch = UndecodedDumpRows(path: path, includeDeleted: includeDeleted, capacity: limit)
         while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry() {
             switch entry {
             case .item(let item): batch.append(item)

@@ -32,9 +32,15 @@ struct UndecodedDumpRows: UndecodedRecords {
     /// The memory the batch takes, roughly.
     var byteCount: Int { bytes.count + values.count * MemoryLayout<PackedValue>.stride }
 
-    init(path: String, includeDeleted: Bool) {
+    /// Room for `capacity` rows of about a kilobyte is made at once: a buffer
+    /// grown by doubling would be copied several times per batch, and the
+    /// memory it leaves behind made the run's peak grow with its length.
+    init(path: String, includeDeleted: Bool, capacity: Int) {
         self.path = path
         self.includeDeleted = includeDeleted
+        bytes.reserveCapacity(min(capacity * 1024, undecodedBatchBytes))
+        values.reserveCapacity(capacity * EmailbackupMapping.columns.count)
+        entries.reserveCapacity(capacity)
     }
 
     mutating func append(_ item: ImportItem) { entries.append(.item(item)) }
