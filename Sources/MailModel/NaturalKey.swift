@@ -33,20 +33,25 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
         var part = part
         let folded = part.withUTF8 { utf8 in
             guard isLatin1(utf8) else { return false }
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if byte < 0x80 {
-                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    index += 1
-                    continue
+            // Copied whole, then folded in place: the same length, since every
+            // character up to U+00FF lower-cases to one of the same UTF-8 length.
+            let start = bytes.count
+            bytes.append(contentsOf: utf8)
+            bytes.withUnsafeMutableBufferPointer { all in
+                var index = start
+                while index < all.count {
+                    let byte = all[index]
+                    if byte < 0x80 {
+                        if byte >= 0x41 && byte <= 0x5A { all[index] = byte | 0x20 }
+                        index += 1
+                        continue
+                    }
+                    // A two-byte sequence: U+0080...U+00FF. À...Þ (C3 80...C3 9E, but
+                    // for × at C3 97) lower-case to à...þ, 0x20 further on.
+                    let next = all[index + 1]
+                    if byte == 0xC3 && next <= 0x9E && next != 0x97 { all[index + 1] = next | 0x20 }
+                    index += 2
                 }
-                // A two-byte sequence: U+0080...U+00FF. À...Þ (C3 80...C3 9E, but
-                // for × at C3 97) lower-case to à...þ, 0x20 further on.
-                let next = utf8[index + 1]
-                bytes.append(byte)
-                bytes.append(byte == 0xC3 && next <= 0x9E && next != 0x97 ? next | 0x20 : next)
-                index += 2
             }
             return true
         }

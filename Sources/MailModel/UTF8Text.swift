@@ -7,11 +7,16 @@ import Darwin
 /// Small UTF-8 helpers the field table uses to read and write canonical text
 /// without making a String for every number, flag or word.
 enum UTF8Text {
+    @inline(__always)
     static func append(_ text: String, to out: inout [UInt8]) {
         if text.isEmpty { return }
-        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
-            out.append(contentsOf: text.utf8)
-        }
+        out.append(contentsOf: text.utf8)
+    }
+
+    /// `true` or `false`, from static bytes (a String literal is copied out first).
+    static func append(flag: Bool, to out: inout [UInt8]) {
+        let word: StaticString = flag ? "true" : "false"
+        out.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
     static func append(_ n: Int, to out: inout [UInt8]) {
