@@ -17,37 +17,36 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
             return .reject(Reject(
                 source: source, reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
         }
-        // The account is made inside one closure and returned from it, so it
-        // is moved into the item, not copied.
-        let read: Result<MailAccount, FieldValueError> = batch.withBytes { all in
-            var account = MailAccount()
-            for (column, index) in zip(columns, fields) {
-                switch column {
-                case .field(let field):
-                    do throws(FieldValueError) {
-                        if let bytes = batch.rawField(index, in: all) {
-                            try field.assign(utf8: bytes, to: &account)
-                        } else {
-                            try field.assign(batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }, to: &account)
-                        }
-                    } catch {
-                        return .failure(error)
-                    }
-                case .extra(let name):
-                    let text = batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }
-                    if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
-                }
+        return batch.withBytes { all -> ImportItem in
+            do throws(FieldValueError) {
+                // Returned by a function and put straight into the item: moved,
+                // not copied (a copy retains and releases each of its texts).
+                return .account(try account(fields: fields, in: batch, all: all, source: source), source)
+            } catch {
+                return .reject(Reject(source: source, reason: reason(for: error, fields: fields, in: batch)))
             }
-            return .success(account)
         }
-        var account: MailAccount
-        switch consume read {
-        case .success(let read): account = read
-        case .failure(let failure):
-            return .reject(Reject(source: source, reason: reason(for: failure, fields: fields, in: batch)))
+    }
+
+    private func account(
+        fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>, source: SourceReference
+    ) throws(FieldValueError) -> MailAccount {
+        var account = MailAccount()
+        for (column, index) in zip(columns, fields) {
+            switch column {
+            case .field(let field):
+                if let bytes = batch.rawField(index, in: all) {
+                    try field.assign(utf8: bytes, to: &account)
+                } else {
+                    try field.assign(batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }, to: &account)
+                }
+            case .extra(let name):
+                let text = batch.field(index, in: all) { String(decoding: $0, as: UTF8.self) }
+                if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
+            }
         }
         if account.identity.origin.isEmpty { account.identity.origin = source.description }
-        return .account(account, source)
+        return account
     }
 
     /// The reject reason for a value of the wrong kind. It quotes the value

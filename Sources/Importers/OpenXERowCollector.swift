@@ -73,12 +73,18 @@ struct OpenXERowCollector {
             return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
         }
         do {
-            var account = try EmailbackupMapping.account(fromColumns: columns)
-            account.identity.origin = source.description
-            return .account(account, source)
+            // Returned by a function and put straight into the item: moved,
+            // not copied (a copy retains and releases each of its texts).
+            return .account(try account(columns: columns, source: source), source)
         } catch {
             return .reject(Reject(source: source, reason: error.description))
         }
+    }
+
+    private static func account(columns: [String??], source: SourceReference) throws(OpenXEValueError) -> MailAccount {
+        var account = try EmailbackupMapping.account(fromColumns: columns)
+        account.identity.origin = source.description
+        return account
     }
 
     /// Where each mapping column is in a row with these column names (the last answer is kept).

@@ -38,13 +38,19 @@ struct ProfileRecordDecoder: CSVRecordDecoder {
             }
         }
         do {
-            var account = try codec.account(cells: cells)
-            account.extras += extras
-            account.identity.origin = source.description
-            return .account(account, source)
+            // Returned by a function and put straight into the item: moved,
+            // not copied (a copy retains and releases each of its texts).
+            return .account(try account(cells: cells, extras: extras, source: source), source)
         } catch {
             return .reject(Reject(source: source, reason: error.description))
         }
+    }
+
+    private func account(cells: [String?], extras: [ExtraField], source: SourceReference) throws(ProfileValueError) -> MailAccount {
+        var account = try codec.account(cells: cells)
+        account.extras += extras
+        account.identity.origin = source.description
+        return account
     }
 
     /// The record reader speaks of UTF-8; the user's file was in another encoding.

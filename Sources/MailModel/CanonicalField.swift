@@ -276,6 +276,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     /// 70000, an unknown security word) are kept; text that cannot be a value of
     /// the field's kind (a port `abc`) throws.
     public func assign(_ t: String, to a: inout MailAccount) throws(FieldValueError) {
+        if assignText(t, to: &a) { return }
         var t = t
         var failure: FieldValueError?
         t.withUTF8 { bytes in
@@ -288,66 +289,91 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     /// has in its buffer), making a String only where the model keeps text.
     public func assign(utf8 t: UnsafeBufferPointer<UInt8>, to a: inout MailAccount) throws(FieldValueError) {
         switch self {
-        case .email: a.identity.email = UTF8Text.string(t)
-        case .displayName: a.identity.displayName = UTF8Text.string(t)
-        case .description: a.identity.description = UTF8Text.string(t)
-        case .origin: a.identity.origin = UTF8Text.string(t)
         case .incomingProtocol: a.incoming.protocolKind = t.isEmpty ? nil : IncomingProtocol(utf8: t)
-        case .incomingHost: a.incoming.host = UTF8Text.string(t)
         case .incomingPort: a.incoming.port = try integer(t)
         case .incomingSecurity: a.incoming.security = t.isEmpty ? nil : ConnectionSecurity(utf8: t)
         case .incomingAuth: a.incoming.authentication = t.isEmpty ? nil : AuthenticationMethod(utf8: t)
         case .incomingOAuthProvider: a.incoming.oauthProvider = t.isEmpty ? nil : OAuthProvider(utf8: t)
-        case .incomingUser: a.incoming.userName = UTF8Text.string(t)
-        case .incomingPassword: a.incoming.password = Secret(UTF8Text.string(t))
         case .incomingDeleteOnServer: a.incoming.deleteOnServer = try boolean(t)
         case .incomingFetchFrom: a.incoming.fetchFrom = try date(t)
-        case .incomingSentFolder: a.incoming.sentFolder = UTF8Text.string(t)
-        case .incomingDraftsFolder: a.incoming.draftsFolder = UTF8Text.string(t)
-        case .incomingTrashFolder: a.incoming.trashFolder = UTF8Text.string(t)
         case .incomingCopyToSent: a.incoming.copyToSent = try boolean(t)
         case .outgoingEnabled: a.outgoing.enabled = try boolean(t)
         case .outgoingMethod: a.outgoing.method = t.isEmpty ? nil : SendingMethod(utf8: t)
-        case .outgoingHost: a.outgoing.host = UTF8Text.string(t)
         case .outgoingPort: a.outgoing.port = try integer(t)
         case .outgoingSecurity: a.outgoing.security = t.isEmpty ? nil : ConnectionSecurity(utf8: t)
         case .outgoingAuth: a.outgoing.authentication = t.isEmpty ? nil : AuthenticationMethod(utf8: t)
         case .outgoingOAuthProvider: a.outgoing.oauthProvider = t.isEmpty ? nil : OAuthProvider(utf8: t)
-        case .outgoingOAuthParameter: a.outgoing.oauthParameter = Secret(UTF8Text.string(t))
-        case .outgoingUser: a.outgoing.userName = UTF8Text.string(t)
-        case .outgoingPassword: a.outgoing.password = Secret(UTF8Text.string(t))
-        case .outgoingSenderAddress: a.outgoing.senderAddress = UTF8Text.string(t)
-        case .outgoingSenderName: a.outgoing.senderName = UTF8Text.string(t)
-        case .outgoingClientAlias: a.outgoing.clientAlias = UTF8Text.string(t)
         case .outgoingDebug: a.outgoing.debug = try boolean(t)
-        case .outgoingBcc: a.outgoing.bcc = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
         case .usableAsSender: a.roles.usableAsSender = try boolean(t)
         case .usableAsReplyTo: a.roles.usableAsReplyTo = try boolean(t)
         case .global: a.roles.global = try boolean(t)
-        case .privateOwner: a.roles.privateOwner = UTF8Text.string(t)
-        case .visibleToUsers: a.roles.visibleToUsers = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
-        case .visibleToGroups: a.roles.visibleToGroups = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
         case .isDefault: a.roles.isDefault = try boolean(t)
         case .ticketEnabled: a.ticket.enabled = try boolean(t)
-        case .ticketQueue: a.ticket.queue = UTF8Text.string(t)
-        case .ticketProject: a.ticket.project = UTF8Text.string(t)
         case .ticketMarkClosed: a.ticket.markClosed = try boolean(t)
         case .ticketAnswerFromInbound: a.ticket.answerFromInbound = try boolean(t)
         case .archiveEnabled: a.archive.enabled = try boolean(t)
         case .archiveDeleteAfterDays: a.archive.deleteAfterDays = t.isEmpty ? nil : ArchiveRetention(canonicalName: UTF8Text.string(t))
         case .autoresponderEnabled: a.autoresponder.enabled = try boolean(t)
         case .autoresponderOncePerDay: a.autoresponder.oncePerDay = try boolean(t)
-        case .autoresponderSubject: a.autoresponder.subject = UTF8Text.string(t)
-        case .autoresponderText: a.autoresponder.text = UTF8Text.string(t)
         case .signatureEnabled: a.signature.enabled = try boolean(t)
-        case .signatureHTML: a.signature.html = UTF8Text.string(t)
-        case .importSenderPatterns: a.importFilter.senderPatterns = t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t))
-        case .erpProjectID: a.erp.projectID = UTF8Text.string(t)
-        case .erpCompanyID: a.erp.companyID = UTF8Text.string(t)
-        case .erpEmployeeID: a.erp.employeeID = UTF8Text.string(t)
-        case .erpLetterTemplateID: a.erp.letterTemplateID = UTF8Text.string(t)
         case .extras: a.extras = try map(t)
+        case .outgoingBcc, .visibleToUsers, .visibleToGroups, .importSenderPatterns:
+            assignList(t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t)), to: &a)
+        default: _ = assignText(UTF8Text.string(t), to: &a)
         }
+    }
+
+    /// Sets a list field to `items`, and says so; false for a field of any
+    /// other kind. A reader that has the items already (a spreadsheet's
+    /// comma-separated cell) sets them without encoding and decoding a list.
+    @discardableResult
+    public func assignList(_ items: [String], to a: inout MailAccount) -> Bool {
+        switch self {
+        case .outgoingBcc: a.outgoing.bcc = items
+        case .visibleToUsers: a.roles.visibleToUsers = items
+        case .visibleToGroups: a.roles.visibleToGroups = items
+        case .importSenderPatterns: a.importFilter.senderPatterns = items
+        default: return false
+        }
+        return true
+    }
+
+    /// Sets a text field (free text or a secret) to `t` as it is, and says
+    /// so; false for a field of any other kind. A reader that has the text as
+    /// a String already keeps it instead of making it again from its bytes.
+    @discardableResult
+    public func assignText(_ t: String, to a: inout MailAccount) -> Bool {
+        switch self {
+        case .email: a.identity.email = t
+        case .displayName: a.identity.displayName = t
+        case .description: a.identity.description = t
+        case .origin: a.identity.origin = t
+        case .incomingHost: a.incoming.host = t
+        case .incomingUser: a.incoming.userName = t
+        case .incomingPassword: a.incoming.password = Secret(t)
+        case .incomingSentFolder: a.incoming.sentFolder = t
+        case .incomingDraftsFolder: a.incoming.draftsFolder = t
+        case .incomingTrashFolder: a.incoming.trashFolder = t
+        case .outgoingHost: a.outgoing.host = t
+        case .outgoingOAuthParameter: a.outgoing.oauthParameter = Secret(t)
+        case .outgoingUser: a.outgoing.userName = t
+        case .outgoingPassword: a.outgoing.password = Secret(t)
+        case .outgoingSenderAddress: a.outgoing.senderAddress = t
+        case .outgoingSenderName: a.outgoing.senderName = t
+        case .outgoingClientAlias: a.outgoing.clientAlias = t
+        case .privateOwner: a.roles.privateOwner = t
+        case .ticketQueue: a.ticket.queue = t
+        case .ticketProject: a.ticket.project = t
+        case .autoresponderSubject: a.autoresponder.subject = t
+        case .autoresponderText: a.autoresponder.text = t
+        case .signatureHTML: a.signature.html = t
+        case .erpProjectID: a.erp.projectID = t
+        case .erpCompanyID: a.erp.companyID = t
+        case .erpEmployeeID: a.erp.employeeID = t
+        case .erpLetterTemplateID: a.erp.letterTemplateID = t
+        default: return false
+        }
+        return true
     }
 
     private func integer(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> Int? {

@@ -131,6 +131,13 @@ public struct ProfileCodec: Sendable {
                         column: profile.columns[index].header, value: cell, expected: words.joined(separator: " or "))
                 }
             }
+            if formats[index] == .list {
+                let items = Self.listItems(cell)
+                for field in fields[index] where !field.assignList(items, to: &account) {
+                    try assign(ListCodec.encode(items), to: field, column: index, in: &account)
+                }
+                continue
+            }
             let text = try formatted(cell, column: index)
             for field in fields[index] { try assign(text, to: field, column: index, in: &account) }
         }
@@ -158,18 +165,31 @@ public struct ProfileCodec: Sendable {
             }
             return date.description
         case .list:
-            return ListCodec.encode(cell.split(separator: ",").map(Self.trimmed).filter { !$0.isEmpty })
+            return ListCodec.encode(Self.listItems(cell))
         case .text:
             return cell
         }
     }
 
-    /// Spaces and tabs off both ends, without Foundation (this runs per cell).
-    static func trimmed(_ text: Substring) -> String {
-        var s = text
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
+    /// The items of a list cell (`a@x.de, b@x.de`): split at commas, spaces
+    /// and tabs trimmed off each item, empty items dropped. Byte by byte:
+    /// this runs per cell, and a comma or a space is never part of a longer
+    /// UTF-8 sequence.
+    static func listItems(_ cell: String) -> [String] {
+        var cell = cell
+        return cell.withUTF8 { bytes in
+            var items: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+                var low = start
+                var high = end
+                while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+                while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+                if high > low { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)) }
+                start = end + 1
+            }
+            return items
+        }
     }
 
     private func emailbackupAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {
