@@ -131,36 +131,51 @@ public final class AccountStore {
 
     /// Stores one account of the current run.
     public func store(_ row: AccountRow) throws(StoreError) -> StoreOutcome {
+        var result: Result<StoreOutcome, StoreError> = .failure(StoreError(path: path, message: "not stored"))
+        row.bytes.withUnsafeBufferPointer { buffer in
+            do throws(StoreError) {
+                result = .success(try store(row, bytes: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    /// `store(_:)` with the row's bytes at hand: every text it binds is bound in place.
+    private func store(_ row: AccountRow, bytes base: UnsafePointer<UInt8>) throws(StoreError) -> StoreOutcome {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         guard let find = findByKey, let insert = insertAccount, let update = updateAccount,
             let insertState, let updateState
         else { throw StoreError(path: path, message: db.lastError) }
+        let key = UnsafeBufferPointer(start: base + row.keyRange.lowerBound, count: row.keyRange.count)
+        let source = UnsafeBufferPointer(start: base + row.sourceRange.lowerBound, count: row.sourceRange.count)
 
         find.bind(1, row.keyHash)
         var existing: (id: Int64, content: Int64, lastRun: Int64, source: String)?
         while !appending, try find.step() {
-            if find.text(4) == row.naturalKey {
+            if find.text(4, equals: key) {
                 existing = (find.int64(0), find.int64(1), find.int64(2), find.text(3))
                 break
             }
         }
         find.reset()
-        let source = row.sourceText
 
         guard let existing else {
             summary.recordsRead += 1
             do {
                 defer { insert.reset() }
-                try withFields(of: row, boundTo: insert, from: 1) { () throws(StoreError) in try insert.step() }
+                bindFields(of: row, bytes: base, to: insert)
+                try insert.step()
             }
             let id = db.lastInsertRowID
             insertState.bind(1, id)
-            insertState.bind(2, row.naturalKey)
+            insertState.bindStatic(2, key)
             insertState.bind(3, row.keyHash)
             insertState.bind(4, row.contentHash)
             insertState.bind(5, run)
             insertState.bind(6, run)
-            insertState.bind(7, source)
+            insertState.bindStatic(7, source)
             defer { insertState.reset() }
             try insertState.step()
             summary.accountsNew += 1
@@ -175,13 +190,14 @@ public final class AccountStore {
         summary.recordsRead += 1
         let changed = existing.content != row.contentHash
         if changed {
-            update.bind(Int32(1 + row.ends.count), existing.id)
+            update.bind(Int32(1 + AccountRow.fieldCount), existing.id)
             defer { update.reset() }
-            try withFields(of: row, boundTo: update, from: 1) { () throws(StoreError) in try update.step() }
+            bindFields(of: row, bytes: base, to: update)
+            try update.step()
         }
         updateState.bind(1, row.contentHash)
         updateState.bind(2, run)
-        updateState.bind(3, source)
+        updateState.bindStatic(3, source)
         updateState.bind(4, existing.id)
         defer { updateState.reset() }
         try updateState.step()
@@ -436,25 +452,19 @@ public final class AccountStore {
 
     // MARK: Columns
 
-    /// Binds the row's field bytes in place and runs `body` while they are bound.
-    private func withFields(
-        of row: AccountRow, boundTo statement: SQLiteStatement, from first: Int32,
-        _ body: () throws(StoreError) -> Void
-    ) throws(StoreError) {
-        var failure: StoreError?
-        row.bytes.withUnsafeBufferPointer { buffer in
-            var index = first
-            var start = 0
-            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            for (end, kind) in zip(row.ends, Self.bindKinds) {
-                let end = Int(end)
-                kind.bind(base + start, end - start, to: statement, at: index)
-                index += 1
-                start = end
+    /// Binds the row's field texts, in place, to parameters 1...fieldCount.
+    /// The bytes must stay where they are until the statement is reset.
+    private func bindFields(of row: AccountRow, bytes base: UnsafePointer<UInt8>, to statement: SQLiteStatement) {
+        row.ends.withUnsafeBufferPointer { ends in
+            Self.bindKinds.withUnsafeBufferPointer { kinds in
+                var start = 0
+                for index in 0..<AccountRow.fieldCount {
+                    let end = Int(ends[index])
+                    kinds[index].bind(base + start, end - start, to: statement, at: Int32(index + 1))
+                    start = end
+                }
             }
-            do throws(StoreError) { try body() } catch { failure = error }
         }
-        if let failure { throw failure }
     }
 
     /// File and line of a source position as `SourceReference.description`

@@ -138,6 +138,11 @@ final class SQLiteStatement {
         }
     }
 
+    /// `bindStatic` for a buffer.
+    func bindStatic(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>) {
+        bindStatic(index, text.baseAddress ?? UnsafePointer(bitPattern: 1)!, text.count)
+    }
+
     /// Runs one step; true when a row is ready to read.
     @discardableResult
     func step() throws(StoreError) -> Bool {
@@ -166,5 +171,14 @@ final class SQLiteStatement {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
         let count = Int(sqlite3_column_bytes(statement, column))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Whether the column's text is exactly these UTF-8 bytes (no String made).
+    func text(_ column: Int32, equals expected: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bytes = sqlite3_column_text(statement, column)
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count == expected.count else { return false }
+        guard count > 0, let bytes, let other = expected.baseAddress else { return true }
+        return memcmp(bytes, other, count) == 0
     }
 }

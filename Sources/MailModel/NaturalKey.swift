@@ -12,18 +12,24 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
     public let description: String
 
     public init(of account: borrowing MailAccount) {
+        var bytes: [UInt8] = []
+        Self.append(of: account, to: &bytes)
+        description = String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the key of `account` as UTF-8 (what `description` holds),
+    /// for a caller that keeps it with other bytes.
+    public static func append(of account: borrowing MailAccount, to bytes: inout [UInt8]) {
         let byIncoming = !(account.incoming.host.isEmpty && account.incoming.userName.isEmpty)
         let email = account.identity.email
         let host = byIncoming ? account.incoming.host : account.outgoing.host
         let user = byIncoming ? account.incoming.userName : account.outgoing.userName
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(email.utf8.count + host.utf8.count + user.utf8.count + 2)
-        Self.fold(email, into: &bytes)
+        bytes.reserveCapacity(bytes.count + email.utf8.count + host.utf8.count + user.utf8.count + 2)
+        fold(email, into: &bytes)
         bytes.append(0x1F)
-        Self.fold(host, into: &bytes)
+        fold(host, into: &bytes)
         bytes.append(0x1F)
-        Self.fold(user, into: &bytes)
-        description = String(decoding: bytes, as: UTF8.self)
+        fold(user, into: &bytes)
     }
 
     /// Appends `part` lower-cased: ASCII and Latin-1 letters (German and

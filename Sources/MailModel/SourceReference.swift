@@ -17,26 +17,32 @@ public struct SourceReference: Sendable, Hashable, CustomStringConvertible {
 
     /// `file:line`, `file: detail` or `file:line (detail)`.
     public var description: String {
-        // Appended piece by piece: made for every record a run reads, and
-        // string interpolation costs several times as much.
-        var text = file
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(file.utf8.count + (detail?.utf8.count ?? 0) + 24)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `description` as UTF-8. Byte by byte, not interpolated: made
+    /// for every record a run reads, where interpolation cost several times as much.
+    public func appendText(to out: inout [UInt8]) {
+        UTF8Text.append(file, to: &out)
         switch (line, detail) {
         case let (l?, d?):
-            text.reserveCapacity(file.utf8.count + d.utf8.count + 24)
-            text.append(":")
-            text.append(String(l))
-            text.append(" (")
-            text.append(d)
-            text.append(")")
+            out.append(UInt8(ascii: ":"))
+            UTF8Text.append(l, to: &out)
+            out.append(UInt8(ascii: " "))
+            out.append(UInt8(ascii: "("))
+            UTF8Text.append(d, to: &out)
+            out.append(UInt8(ascii: ")"))
         case let (l?, nil):
-            text.reserveCapacity(file.utf8.count + 21)
-            text.append(":")
-            text.append(String(l))
+            out.append(UInt8(ascii: ":"))
+            UTF8Text.append(l, to: &out)
         case let (nil, d?):
-            text.append(": ")
-            text.append(d)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: " "))
+            UTF8Text.append(d, to: &out)
         case (nil, nil): break
         }
-        return text
     }
 }
