@@ -15,6 +15,10 @@ public struct ProfileCodec: Sendable {
     /// Per column, looked up for every cell: its extra's name, and its format.
     private let extraNames: [String?]
     private let formats: [CellFormat]
+    /// Columns whose cell is the text of their fields as it stands (no value
+    /// map, no implied fields, no format, text fields only): most columns of
+    /// a layout, read without any of the steps above.
+    private let textOnly: [Bool]
 
     /// How a column writes its values, when not as canonical text.
     private enum CellFormat: Sendable {
@@ -83,6 +87,11 @@ public struct ProfileCodec: Sendable {
             default: .text
             }
         }
+        textOnly = profile.columns.indices.map { index in
+            profile.columns[index].extra == nil && implied[index].isEmpty && maps[index] == nil
+                && profile.columns[index].format == nil && !fields[index].isEmpty
+                && fields[index].allSatisfy { $0.kind == .text || $0.kind == .secret }
+        }
     }
 
     // MARK: Reading
@@ -115,6 +124,10 @@ public struct ProfileCodec: Sendable {
         var account = MailAccount()
         for index in 0..<min(cells.count, extraNames.count) {
             guard let cell = cells[index], !cell.isEmpty else { continue }
+            if textOnly[index] {
+                for field in fields[index] { field.assignText(cell, to: &account) }
+                continue
+            }
             if let extra = extraNames[index] {
                 account.extras.append(ExtraField(name: extra, value: cell))
                 continue
