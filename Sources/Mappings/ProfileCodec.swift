@@ -8,8 +8,11 @@ public struct ProfileCodec: Sendable {
     public let profile: MappingProfile
     private let fields: [[CanonicalField]]
     private let maps: [ValueMap?]
-    /// Per column: each word of its value map (as written, and normalised) with the assignments it means.
-    private let readings: [[String: [(CanonicalField, String)]]]
+    /// Per column: each word of its value map (as written, and normalised)
+    /// with the assignments it means; the first entry wins a shared word. A
+    /// list, not a dictionary: a map has a handful of words, and comparing
+    /// them costs less than hashing the cell.
+    private let readings: [[(word: String, assignments: [(CanonicalField, String)])]]
     /// Per column: what a non-empty cell implies.
     private let implied: [[(CanonicalField, String)]]
     /// Per column, looked up for every cell: its extra's name, and its format.
@@ -57,19 +60,20 @@ public struct ProfileCodec: Sendable {
         }
         self.fields = fields
         self.maps = maps
-        var readings: [[String: [(CanonicalField, String)]]] = []
+        var readings: [[(word: String, assignments: [(CanonicalField, String)])]] = []
         var implied: [[(CanonicalField, String)]] = []
         for (index, column) in profile.columns.enumerated() {
-            var table: [String: [(CanonicalField, String)]] = [:]
-            for entry in (maps[index]?.entries ?? []).reversed() {  // the first entry wins a shared word
+            var table: [(word: String, assignments: [(CanonicalField, String)])] = []
+            for entry in maps[index]?.entries ?? [] {
                 var assignments: [(CanonicalField, String)] = []
                 for (name, text) in entry.means.sorted(by: { $0.key < $1.key }) {
                     let targets = name == "$" ? fields[index] : CanonicalField(rawValue: name).map { [$0] } ?? []
                     for field in targets { assignments.append((field, text)) }
                 }
                 for word in [entry.word] + (entry.alsoRead ?? []) {
-                    table[word] = assignments
-                    table[ProfileColumn.normalised(word)] = assignments
+                    for form in [word, ProfileColumn.normalised(word)] where !table.contains(where: { $0.word == form }) {
+                        table.append((form, assignments))
+                    }
                 }
             }
             readings.append(table)
@@ -134,7 +138,7 @@ public struct ProfileCodec: Sendable {
             }
             for (field, text) in implied[index] { try assign(text, to: field, column: index, in: &account) }
             if let map = maps[index] {
-                if let assignments = readings[index][cell] ?? readings[index][ProfileColumn.normalised(cell)] {
+                if let assignments = reading(cell, column: index) ?? reading(ProfileColumn.normalised(cell), column: index) {
                     for (field, text) in assignments { try assign(text, to: field, column: index, in: &account) }
                     continue
                 }
@@ -166,11 +170,18 @@ public struct ProfileCodec: Sendable {
         }
     }
 
+    /// What a word of the column's value map means, nil for a word the map lacks.
+    private func reading(_ word: String, column: Int) -> [(CanonicalField, String)]? {
+        readings[column].first { $0.word == word }?.assignments
+    }
+
     /// A cell in the column's format, as canonical text.
     private func formatted(_ cell: String, column: Int) throws(ProfileValueError) -> String {
         switch formats[column] {
         case .germanDate:
-            let parts = cell.split(separator: ".")
+            // Split as UTF-8: a dot is one byte, and splitting by Character cost
+            // more than the rest of the row's reading.
+            let parts = cell.utf8.split(separator: UInt8(ascii: ".")).map { Substring($0) }
             guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
                 let date = CalendarDate(year: y, month: m, day: d)
             else {
