@@ -69,6 +69,12 @@ struct OpenXERowCollector {
         for (index, position) in positions.enumerated() {
             if let position { columns[index] = .some(values[position]) }
         }
+        return account(columns: columns, source: source, includeDeleted: includeDeleted)
+    }
+
+    /// The account of an `emailbackup` row given in the mapping's column
+    /// order (`EmailbackupMapping.account(fromColumns:)`), or its skip or reject.
+    static func account(columns: [String??], source: SourceReference, includeDeleted: Bool) -> ImportItem {
         if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
             return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
         }

@@ -22,6 +22,8 @@ struct UndecodedDumpRows: UndecodedRecords {
 
     let path: String
     let includeDeleted: Bool
+    /// Where the row's `id` is among the mapping's columns, for its position in messages.
+    private static let idIndex = EmailbackupMapping.columns.firstIndex { $0.name == "id" }
     private(set) var entries: [Entry] = []
     /// The values of every row, one after the other: one buffer for the
     /// whole batch instead of an array per value, made and freed on one thread.
@@ -69,35 +71,33 @@ struct UndecodedDumpRows: UndecodedRecords {
             switch entry {
             case .item(let item): body(item)
             case let .emailbackup(names, positions, range, line):
-                var texts: [String?] = []
-                texts.reserveCapacity(range.count)
+                // Straight into the mapping's column order: only the values it
+                // reads become Strings, but every text value must be UTF-8.
+                var columns = [String??](repeating: nil, count: positions.count)
                 var invalid: Int?
                 bytes.withUnsafeBufferPointer { all in
-                    for (column, index) in range.enumerated() {
-                        let value = values[index]
-                        let text = UnsafeBufferPointer(rebasing: all[Int(value.start)..<Int(value.end)])
-                        switch value.kind {
-                        case .null: texts.append(nil)
-                        case .number: texts.append(String(decoding: text, as: UTF8.self))
-                        case .text:
-                            if UTF8Validation.isValid(text) {
-                                texts.append(String(decoding: text, as: UTF8.self))
-                            } else {
-                                if invalid == nil { invalid = column }
-                                texts.append(nil)
-                            }
-                        }
+                    func text(_ value: PackedValue) -> UnsafeBufferPointer<UInt8> {
+                        UnsafeBufferPointer(rebasing: all[Int(value.start)..<Int(value.end)])
+                    }
+                    for (column, index) in range.enumerated()
+                    where values[index].kind == .text && !UTF8Validation.isValid(text(values[index])) {
+                        invalid = column
+                        break
+                    }
+                    for (mappingIndex, position) in positions.enumerated() {
+                        guard let position else { continue }
+                        let value = values[range.lowerBound + position]
+                        columns[mappingIndex] = .some(value.kind == .null ? nil : String(decoding: text(value), as: UTF8.self))
                     }
                 }
                 let table = EmailbackupMapping.table
-                let id = OpenXERowCollector.id(names: names, values: texts)
+                let id = Self.idIndex.flatMap { columns[$0] } ?? nil
                 let source = OpenXERowCollector.source(file: path, line: line, table: table, id: id)
                 if let invalid {
                     body(.reject(Reject(source: source, reason: "column \(names[invalid]) is not valid UTF-8")))
                     continue
                 }
-                body(OpenXERowCollector.account(
-                    positions: positions, values: texts, source: source, includeDeleted: includeDeleted))
+                body(OpenXERowCollector.account(columns: columns, source: source, includeDeleted: includeDeleted))
             }
         }
     }
