@@ -38,6 +38,9 @@ public final class AccountStore {
     private lazy var insertReject = try? db.prepare(
         "INSERT INTO rejects(run_id, source, file, line, reason) VALUES (?, ?, ?, ?, ?)")
 
+    /// Starts the disk writing the run's pages while the run goes on.
+    private lazy var writeback = EarlyWriteback(databasePath: path)
+
     /// The page cache: 16 MiB (a negative `cache_size` is in KiB).
     private static let cacheSize = -16384
 
@@ -178,6 +181,7 @@ public final class AccountStore {
             insertState.bindStatic(7, source)
             defer { insertState.reset() }
             try insertState.step()
+            writeback.rowStored()
             summary.accountsNew += 1
             return .inserted(id: id)
         }
@@ -201,6 +205,7 @@ public final class AccountStore {
         updateState.bind(4, existing.id)
         defer { updateState.reset() }
         try updateState.step()
+        writeback.rowStored()
         if changed {
             summary.accountsUpdated += 1
             return .updated(id: existing.id)
