@@ -20,19 +20,19 @@ public enum EmailbackupMapping {
         kept("id"),
         text("angezeigtername", { $0.identity.displayName }, { $0.identity.displayName = $1 }),
         text("internebeschreibung", { $0.identity.description }, { $0.identity.description = $1 }),
-        OpenXEColumn("benutzername", .text, read: { v, a in
+        OpenXEColumn("benutzername", .text, exactValues: .every, read: { v, a in
             a.incoming.userName = v ?? ""
             a.outgoing.userName = v ?? ""
         }, write: { $0.incoming.userName }),
-        OpenXEColumn("passwort", .text, read: { v, a in
+        OpenXEColumn("passwort", .text, exactValues: .every, read: { v, a in
             a.incoming.password = Secret(v ?? "")
             a.outgoing.password = Secret(v ?? "")
         }, write: { $0.incoming.password.revealed() }),
-        OpenXEColumn("server", .text, read: { v, a in
+        OpenXEColumn("server", .text, exactValues: .every, read: { v, a in
             a.incoming.host = v ?? ""
             a.incoming.protocolKind = .imap
         }, write: { $0.incoming.host }),
-        OpenXEColumn("smtp", .text, read: { v, a in
+        OpenXEColumn("smtp", .text, exactValues: .every, read: { v, a in
             a.outgoing.host = v ?? ""
             a.outgoing.method = .smtp
         }, write: { $0.outgoing.host }),
@@ -72,7 +72,7 @@ public enum EmailbackupMapping {
         OpenXEColumn("smtp_authtype", .text, read: { v, a in
             OpenXEWords.readSmtpAuthType(v ?? "", into: &a)
         }, write: { OpenXEWords.smtpAuthType(of: $0) }),
-        OpenXEColumn("smtp_authparam", .text, read: { v, a in
+        OpenXEColumn("smtp_authparam", .text, exactValues: .every, read: { v, a in
             a.outgoing.oauthParameter = Secret(v ?? "")
         }, write: { $0.outgoing.oauthParameter.revealed() }),
         flag("smtp_loglevel", { $0.outgoing.debug }, { $0.outgoing.debug = $1 }),
@@ -115,7 +115,7 @@ public enum EmailbackupMapping {
         }
         // Keep what would not come back the same.
         for index in columns.indices {
-            guard let original = values[index] else { continue }
+            guard let original = values[index], !columns[index].givesBack(original) else { continue }
             let rewritten = columns[index].value(for: account)
             if rewritten != original, !(original == nil && rewritten == "") {
                 account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
@@ -172,12 +172,14 @@ public enum EmailbackupMapping {
     private static func text(
         _ name: String, _ get: @escaping Get<String>, _ set: @escaping Put<String>, nullable: Bool = false
     ) -> OpenXEColumn {
-        OpenXEColumn(name, .text, nullable: nullable, read: { v, a in set(&a, v ?? "") }, write: get)
+        OpenXEColumn(
+            name, .text, nullable: nullable, exactValues: nullable ? .everyButEmpty : .every,
+            read: { v, a in set(&a, v ?? "") }, write: get)
     }
 
     /// An `int(1)` switch: 0 off, anything else on.
     private static func flag(_ name: String, _ get: @escaping Get<Bool>, _ set: @escaping Put<Bool>) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, read: { v, a in
+        OpenXEColumn(name, .integer, exactValues: .zeroAndOne, read: { v, a in
             let v = v ?? "0"
             set(&a, !(v.isEmpty || v == "0"))
         }, write: { get($0) ? "1" : "0" })

@@ -22,17 +22,48 @@ public struct OpenXEColumn: Sendable {
     public let nullable: Bool
     let read: @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void
     let write: @Sendable (MailAccount) -> String?
+    /// The values known to come back unchanged from the canonical fields
+    /// without reading them and writing them again (see `givesBack`).
+    let exactValues: ExactValues
 
     init(
-        _ name: String, _ kind: Kind, nullable: Bool = false,
+        _ name: String, _ kind: Kind, nullable: Bool = false, exactValues: ExactValues = .checkedAfterReading,
         read: @escaping @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void,
         write: @escaping @Sendable (MailAccount) -> String?
     ) {
         self.name = name
         self.kind = kind
         self.nullable = nullable
+        self.exactValues = exactValues
         self.read = read
         self.write = write
+    }
+
+    /// Which of a column's values are known to come back unchanged when they
+    /// are read into an account and written again. Reading keeps a raw value
+    /// only where it would not; for a column whose field holds its text as it
+    /// is, knowing that saves writing the value again for every row.
+    public enum ExactValues: Sendable {
+        /// None is known: the value is written again and compared.
+        case checkedAfterReading
+        /// Every value, NULL too (it reads as empty and an empty value is
+        /// taken to be the same): a text column no other column writes to.
+        case every
+        /// Every value but the empty text, which comes back as NULL: a text
+        /// column that may be NULL.
+        case everyButEmpty
+        /// `0` and `1`: a switch, which writes every other "on" as `1`.
+        case zeroAndOne
+    }
+
+    /// Whether `value` is known to come back unchanged (false: not known).
+    func givesBack(_ value: String?) -> Bool {
+        switch exactValues {
+        case .checkedAfterReading: false
+        case .every: true
+        case .everyButEmpty: value != ""
+        case .zeroAndOne: value == "0" || value == "1"
+        }
     }
 
     /// The value this column gets for `account`, nil for NULL.

@@ -1,6 +1,7 @@
 import MailModel
-import Mappings
 import Testing
+
+@testable import Mappings
 
 @Suite struct EmailbackupMappingTests {
     @Test func hasEveryColumnOfTheTableInOrder() throws {
@@ -21,6 +22,27 @@ import Testing
             #expect(value == row[column.name]!, "column \(column.name)")
         }
         #expect(EmailbackupMapping.lostFields(of: account) == [])
+    }
+
+    /// Reading skips the write-back check for the values a column says come
+    /// back unchanged: each such value, read in a full row, must come back
+    /// unchanged (were another column to write the same field, it would not).
+    @Test(arguments: 1...7) func valuesSaidToComeBackDo(id: Int) throws {
+        let row = try OpenXEFixtureRows.emailbackup(id: id)
+        let columns = EmailbackupMapping.columns
+        let probes: [String?] = [nil, "", "0", "1", "2", "x", "Größe ’ \\ 'q'", "993"]
+        var checked = 0
+        for (index, column) in columns.enumerated() where column.exactValues != .checkedAfterReading {
+            for probe in probes + [row[column.name]!] where column.givesBack(probe) {
+                var values: [String??] = columns.map { row[$0.name] }
+                values[index] = .some(probe)
+                let account = try EmailbackupMapping.account(fromColumns: values)
+                let back = column.value(for: account)
+                #expect(back == probe || (probe == nil && back == ""), "column \(column.name), value \(String(describing: probe))")
+                checked += 1
+            }
+        }
+        #expect(checked > 150)
     }
 
     @Test func readsAnImplicitTLSAccountWithTickets() throws {
