@@ -41,9 +41,38 @@ public final class MySQLDumpReader {
 
     /// The next table definition or row, or nil at the end of the dump.
     public func next() throws(DumpError) -> Event? {
+        var unused = PackedDumpValues()
+        switch try next(packing: nil, into: &unused) {
+        case .event(let event): return event
+        case .packedRow: preconditionFailure("no table is packed")
+        case nil: return nil
+        }
+    }
+
+    /// What `next(packing:into:)` found.
+    enum Step {
+        case event(Event)
+        /// A row of the packed table: its values are `values` of the buffer.
+        case packedRow(table: String, columns: [String]?, values: Range<Int>, line: Int)
+    }
+
+    /// `next()`, but the rows of `packedTable` go into `packed` instead of
+    /// becoming `SQLValue`s.
+    func next(packing packedTable: String?, into packed: inout PackedDumpValues) throws(DumpError) -> Step? {
         while true {
             if let open = insert {
-                if let row = try nextTuple(of: open) { return row }
+                if open.table == packedTable {
+                    let first = packed.values.count
+                    if let line = try nextTuple(of: open, into: &packed) {
+                        return .packedRow(table: open.table, columns: open.columns, values: first..<packed.values.count, line: line)
+                    }
+                } else {
+                    var row = SQLValueList(capacity: lastTupleWidth)
+                    if let line = try nextTuple(of: open, into: &row) {
+                        lastTupleWidth = row.values.count
+                        return .event(.row(table: open.table, columns: open.columns, values: row.values, line: line))
+                    }
+                }
                 insert = nil
                 continue
             }
@@ -64,7 +93,7 @@ public final class MySQLDumpReader {
             case "INSERT", "REPLACE":
                 try beginInsert()
             case "CREATE":
-                if let table = try readCreateTable(line: line) { return table }
+                if let table = try readCreateTable(line: line) { return .event(table) }
             default:
                 try skipStatement()
             }
@@ -105,8 +134,11 @@ public final class MySQLDumpReader {
         insert = (table, columns)
     }
 
-    /// The next `( … )` of the open INSERT, or nil when the statement ended.
-    private func nextTuple(of open: (table: String, columns: [String]?)) throws(DumpError) -> Event? {
+    /// Reads the next `( … )` of the open INSERT into `sink` and returns the
+    /// line it starts on, or nil when the statement ended.
+    private func nextTuple<Sink: DumpValueSink>(
+        of open: (table: String, columns: [String]?), into sink: inout Sink
+    ) throws(DumpError) -> Int? {
         try skipSpaceAndComments()
         guard let c = try input.peek() else { throw error("the dump ends inside the INSERT into \(open.table)") }
         if c == UInt8(ascii: ",") {
@@ -121,11 +153,9 @@ public final class MySQLDumpReader {
             throw error("expected '(' to start a row of \(open.table)")
         }
         input.advance(1)
-        var values: [SQLValue] = []
-        values.reserveCapacity(lastTupleWidth)
         while true {
             try skipSpaceAndComments()
-            values.append(try readValue(table: open.table))
+            try readValue(table: open.table, into: &sink)
             try skipSpaceAndComments()
             guard let next = try input.peek() else { throw error("the dump ends inside a row of \(open.table)") }
             input.advance(1)
@@ -134,11 +164,10 @@ public final class MySQLDumpReader {
                 throw error("expected ',' or ')' after a value of \(open.table), found '\(Character(Unicode.Scalar(next)))'")
             }
         }
-        lastTupleWidth = values.count
-        return .row(table: open.table, columns: open.columns, values: values, line: line)
+        return line
     }
 
-    /// The number of values in the last row read: the next row's array is made that big at once.
+    /// The number of values in the last row read as `SQLValue`s: the next row's array is made that big at once.
     private var lastTupleWidth = 8
 
     /// Whether the input continues with the word NULL (any case), without making a String of it.
@@ -151,32 +180,39 @@ public final class MySQLDumpReader {
             || (after >= 0x30 && after <= 0x39))
     }
 
-    private func readValue(table: String) throws(DumpError) -> SQLValue {
+    private func readValue<Sink: DumpValueSink>(table: String, into sink: inout Sink) throws(DumpError) {
         guard let c = try input.peek() else { throw error("the dump ends where a value of \(table) was expected") }
-        if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") { return .string(try readString()) }
+        sink.beginValue()
+        if c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") {
+            try readString(into: &sink.valueBytes, keep: true)
+            return sink.endValue(.text)
+        }
         if c == UInt8(ascii: "0"), let x = try input.peek(1), x | 0x20 == UInt8(ascii: "x") {
             input.advance(2)
-            return .hex(try readHexDigits(until: nil))
+            try readHexDigits(until: nil, into: &sink.valueBytes)
+            return sink.endValue(.hex)
         }
         if (c | 0x20) == UInt8(ascii: "x"), try input.peek(1) == UInt8(ascii: "'") {
             input.advance(2)
-            return .hex(try readHexDigits(until: UInt8(ascii: "'")))
+            try readHexDigits(until: UInt8(ascii: "'"), into: &sink.valueBytes)
+            return sink.endValue(.hex)
         }
         if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || (c >= 0x30 && c <= 0x39) {
-            return .number(try readNumber())
+            try readNumber(into: &sink.valueBytes)
+            return sink.endValue(.number)
         }
         if c | 0x20 == UInt8(ascii: "n"), try isNull() {
             input.advance(4)
-            return .null
+            return sink.endValue(.null)
         }
         let (line, offset) = (input.line, input.offset)
         guard let word = try readWord() else {
             throw error("expected a value of \(table), found '\(Character(Unicode.Scalar(c)))'")
         }
-        if word.uppercased() == "NULL" { return .null }
+        if word.uppercased() == "NULL" { return sink.endValue(.null) }
         if word.hasPrefix("_") {  // a charset introducer: _binary '…', _utf8mb4 '…'
             try skipSpaceAndComments()
-            return try readValue(table: table)
+            return try readValue(table: table, into: &sink)
         }
         throw DumpError(path: path, line: line, offset: offset, message: "expected a value of \(table), found '\(word)'")
     }
@@ -370,8 +406,11 @@ public final class MySQLDumpReader {
     /// `text` at most (64 KiB), so anything near this is a broken dump.
     static let valueLimit = 16 << 20
 
+    /// Appends the string literal's bytes, its escapes resolved, to `bytes`
+    /// (which may hold earlier values), or only skips it when `keep` is false.
     private func readString(into bytes: inout [UInt8], keep: Bool) throws(DumpError) {
         let (line, offset) = (input.line, input.offset)
+        let base = bytes.count
         let quote = try input.peek()!
         input.advance(1)
         let limit = Self.valueLimit
@@ -380,7 +419,7 @@ public final class MySQLDumpReader {
                 guard keep else { return }
                 if bytes.isEmpty { bytes.reserveCapacity(piece.count + 16) }
                 bytes.append(contentsOf: piece)
-                if bytes.count > limit {
+                if bytes.count - base > limit {
                     throw DumpError(path: path, line: line, offset: offset, message: "a string longer than 16 MiB (a broken dump?)")
                 }
             }
@@ -417,7 +456,7 @@ public final class MySQLDumpReader {
         try readString(into: &none, keep: false)
     }
 
-    private func readHexDigits(until terminator: UInt8?) throws(DumpError) -> [UInt8] {
+    private func readHexDigits(until terminator: UInt8?, into bytes: inout [UInt8]) throws(DumpError) {
         func nibble(_ b: UInt8) -> UInt8? {
             switch b {
             case 0x30...0x39: b - 0x30
@@ -436,16 +475,14 @@ public final class MySQLDumpReader {
             input.advance(1)
         }
         guard digits.count % 2 == 0 else { throw error("a hex literal with an odd number of digits") }
-        return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+        for index in stride(from: 0, to: digits.count, by: 2) { bytes.append(digits[index] << 4 | digits[index + 1]) }
     }
 
-    private func readNumber() throws(DumpError) -> String {
-        var text = ""
+    private func readNumber(into bytes: inout [UInt8]) throws(DumpError) {
         _ = try input.scan(until: { b in
             !((b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
                 || b | 0x20 == UInt8(ascii: "e"))
-        }, take: { text += String(decoding: $0, as: UTF8.self) })
-        return text
+        }, take: { bytes.append(contentsOf: $0) })
     }
 
     private func error(_ message: String) -> DumpError {

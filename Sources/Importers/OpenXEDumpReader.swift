@@ -49,7 +49,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     /// (rejects, the default account at the end) as items already.
     public func nextBatch(limit: Int) throws(InputError) -> UndecodedBatch? {
         var batch = UndecodedDumpRows(path: path, includeDeleted: includeDeleted, capacity: limit)
-        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry() {
+        while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry(packingInto: &batch.packed) {
             switch entry {
             case .item(let item): batch.append(item)
             case let .row(names, positions, values, line):
@@ -59,21 +59,22 @@ public final class OpenXEDumpReader: BatchingAccountReader {
         return batch.count > 0 ? UndecodedBatch(batch) : nil
     }
 
-    /// What the reader found next: an item, or an `emailbackup` row to decode later.
+    /// What the reader found next: an item, or an `emailbackup` row to decode
+    /// later, whose values the tokenizer put into the batch's buffer.
     private enum Found {
         case item(ImportItem)
-        case row(names: [String], positions: [Int?], values: [SQLValue], line: Int)
+        case row(names: [String], positions: [Int?], values: Range<Int>, line: Int)
     }
 
-    private func nextEntry() -> Found? {
+    private func nextEntry(packingInto packed: inout PackedDumpValues) -> Found? {
         if brokenAt != nil, !defaultAccountHandedOn {
             defaultAccountHandedOn = true
             if let item = collector.defaultAccount(path: path) { return .item(item) }
         }
         while !finished {
-            let event: MySQLDumpReader.Event?
+            let step: MySQLDumpReader.Step?
             do {
-                event = try dump.next()
+                step = try dump.next(packing: EmailbackupMapping.table, into: &packed)
             } catch {
                 // The rest of the file cannot be read; what was read stays,
                 // and the break is a reject the run counts.
@@ -83,19 +84,25 @@ public final class OpenXEDumpReader: BatchingAccountReader {
                 finished = true
                 return .item(.reject(brokenAt!))
             }
-            switch event {
+            switch step {
             case nil:
                 finished = true
                 defaultAccountHandedOn = true
                 return collector.defaultAccount(path: path).map(Found.item)
-            case let .table(name, columns, _):
+            case let .event(.table(name, columns, _)):
                 tableColumns[name] = columns
-            case let .row(table, columns, values, line):
+            case let .event(.row(table, columns, values, line)):
+                if let item = row(table: table, columns: columns, values: values, line: line) { return .item(item) }
+            case let .packedRow(table, columns, values, line):
                 let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
-                if table == EmailbackupMapping.table, let names, names.count == values.count {
+                if let names, names.count == values.count {
                     return .row(names: names, positions: collector.columnPositions(for: names), values: values, line: line)
                 }
-                if let item = row(table: table, columns: columns, values: values, line: line) { return .item(item) }
+                // Not as many values as columns: the row's position and reject
+                // need its values one by one.
+                let unpacked = packed.sqlValues(values)
+                packed.removeValues(from: values.lowerBound)
+                if let item = row(table: table, columns: columns, values: unpacked, line: line) { return .item(item) }
             }
         }
         return nil

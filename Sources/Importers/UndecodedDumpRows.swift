@@ -12,27 +12,18 @@ struct UndecodedDumpRows: UndecodedRecords {
         case emailbackup(names: [String], positions: [Int?], values: Range<Int>, line: Int)
     }
 
-    /// A value's place in `bytes`, and what it was in the dump.
-    struct PackedValue: Sendable {
-        enum Kind: UInt8, Sendable { case null, number, text }
-        var start: Int32
-        var end: Int32
-        var kind: Kind
-    }
-
     let path: String
     let includeDeleted: Bool
     /// Where the row's `id` is among the mapping's columns, for its position in messages.
     private static let idIndex = EmailbackupMapping.columns.firstIndex { $0.name == "id" }
     private(set) var entries: [Entry] = []
-    /// The values of every row, one after the other: one buffer for the
-    /// whole batch instead of an array per value, made and freed on one thread.
-    private var bytes: [UInt8] = []
-    private var values: [PackedValue] = []
+    /// The values of every row, one after the other, as the tokenizer wrote
+    /// them: one buffer for the whole batch instead of an array per value.
+    var packed: PackedDumpValues
 
     var count: Int { entries.count }
     /// The memory the batch takes, roughly.
-    var byteCount: Int { bytes.count + values.count * MemoryLayout<PackedValue>.stride }
+    var byteCount: Int { packed.byteCount }
 
     /// Room for `capacity` rows of about a kilobyte is made at once: a buffer
     /// grown by doubling would be copied several times per batch, and the
@@ -40,33 +31,20 @@ struct UndecodedDumpRows: UndecodedRecords {
     init(path: String, includeDeleted: Bool, capacity: Int) {
         self.path = path
         self.includeDeleted = includeDeleted
-        bytes.reserveCapacity(min(capacity * 1024, undecodedBatchBytes))
-        values.reserveCapacity(capacity * EmailbackupMapping.columns.count)
+        packed = PackedDumpValues(
+            rows: capacity, columns: EmailbackupMapping.columns.count, bytes: min(capacity * 1024, undecodedBatchBytes))
         entries.reserveCapacity(capacity)
     }
 
     mutating func append(_ item: ImportItem) { entries.append(.item(item)) }
 
-    mutating func appendRow(names: [String], positions: [Int?], values row: [SQLValue], line: Int) {
-        let first = values.count
-        for value in row {
-            let start = Int32(bytes.count)
-            let kind: PackedValue.Kind
-            switch value {
-            case .null: kind = .null
-            case .number(let text):
-                bytes.append(contentsOf: text.utf8)
-                kind = .number
-            case .string(let raw), .hex(let raw):
-                bytes.append(contentsOf: raw)
-                kind = .text
-            }
-            values.append(PackedValue(start: start, end: Int32(bytes.count), kind: kind))
-        }
-        entries.append(.emailbackup(names: names, positions: positions, values: first..<values.count, line: line))
+    /// An `emailbackup` row whose values are `values` of `packed`.
+    mutating func appendRow(names: [String], positions: [Int?], values: Range<Int>, line: Int) {
+        entries.append(.emailbackup(names: names, positions: positions, values: values, line: line))
     }
 
     func decode(_ body: (consuming ImportItem) -> Void) {
+        let values = packed.values
         for entry in entries {
             switch entry {
             case .item(let item): body(item)
@@ -75,12 +53,12 @@ struct UndecodedDumpRows: UndecodedRecords {
                 // reads become Strings, but every text value must be UTF-8.
                 var columns = [String??](repeating: nil, count: positions.count)
                 var invalid: Int?
-                bytes.withUnsafeBufferPointer { all in
-                    func text(_ value: PackedValue) -> UnsafeBufferPointer<UInt8> {
-                        UnsafeBufferPointer(rebasing: all[Int(value.start)..<Int(value.end)])
+                packed.valueBytes.withUnsafeBufferPointer { all in
+                    func text(_ value: PackedDumpValues.Value) -> UnsafeBufferPointer<UInt8> {
+                        PackedDumpValues.bytes(of: value, in: all)
                     }
                     for (column, index) in range.enumerated()
-                    where values[index].kind == .text && !UTF8Validation.isValid(text(values[index])) {
+                    where values[index].kind.isBytes && !UTF8Validation.isValid(text(values[index])) {
                         invalid = column
                         break
                     }

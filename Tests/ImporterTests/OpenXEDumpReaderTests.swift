@@ -133,15 +133,24 @@ import Testing
     }
 
     @Test func aRowWithTheWrongNumberOfValuesIsRejected() throws {
-        let dump = "INSERT INTO emailbackup (id, email) VALUES (1, 'a@example.de'), (2);\n"
+        // The rejected row's values leave the batch's buffer again: the row
+        // after it must read its own values, not the rejected one's.
+        let dump = "INSERT INTO emailbackup (id, email) VALUES (1, 'a@example.de'), (2), (3, 'c@example.de');\n"
         let reader = OpenXEDumpReader(stream: MemoryByteStream(dump, name: "x.sql"))
         let first = try reader.next()
         let second = try reader.next()
+        let third = try reader.next()
         if case .account(let a, _) = first { #expect(a.identity.email == "a@example.de") } else { Issue.record("\(String(describing: first))") }
         if case .reject(let r) = second {
             #expect(r.description == "x.sql:1 (emailbackup id=2): 1 values for the 2 columns of emailbackup")
         } else {
             Issue.record("\(String(describing: second))")
+        }
+        if case .account(let a, let source) = third {
+            #expect(a.identity.email == "c@example.de")
+            #expect(source.description == "x.sql:1 (emailbackup id=3)")
+        } else {
+            Issue.record("\(String(describing: third))")
         }
         #expect(try reader.next() == nil)
     }
