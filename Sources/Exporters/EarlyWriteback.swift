@@ -31,17 +31,20 @@ final class EarlyWriteback {
     static let rowsBetweenRequests = 8192
 
     private let paths: [String]
-    private var descriptors: [Int32] = []
+    /// Per path, its open descriptor (-1: not open yet; the WAL file may
+    /// appear only later).
+    private var descriptors: [Int32]
     private var rowsSinceRequest = 0
 
     /// For the database file at `path` and its write-ahead log, whichever
     /// the run's pages go to.
     init(databasePath path: String) {
         paths = [path, path + "-wal"]
+        descriptors = [-1, -1]
     }
 
     deinit {
-        for descriptor in descriptors { close(descriptor) }
+        for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
     }
 
     /// Counts a stored row; every `rowsBetweenRequests` rows, asks for the
@@ -61,11 +64,11 @@ final class EarlyWriteback {
     @discardableResult
     func request() -> Int {
         guard let syncFileRange = Self.syncFileRange else { return 0 }
-        if descriptors.count < paths.count {
-            // Opened when first needed: the WAL file may appear only then.
-            descriptors.forEach { close($0) }
-            descriptors = paths.map { open($0, O_RDONLY | O_CLOEXEC) }.filter { $0 >= 0 }
+        var accepted = 0
+        for index in paths.indices {
+            if descriptors[index] < 0 { descriptors[index] = open(paths[index], O_RDONLY | O_CLOEXEC) }
+            if descriptors[index] >= 0, syncFileRange(descriptors[index], 0, 0, Self.startWriting) == 0 { accepted += 1 }
         }
-        return descriptors.count { syncFileRange($0, 0, 0, Self.startWriting) == 0 }
+        return accepted
     }
 }
