@@ -21,7 +21,6 @@ final class SQLiteConnection {
     /// Opens (creating if needed) the database. A new file is created with
     /// mode 0600 before SQLite touches it, because the store holds passwords;
     /// SQLite gives its WAL and shared-memory files the same mode.
-
     init(path: String, create: Bool) throws(StoreError) {
         Self.configured
         self.path = path
