@@ -95,6 +95,10 @@ public final class AccountStore {
     /// The current run started on a store without accounts: it appends
     /// without looking keys up, and finds duplicates once, before it commits.
     private var appending = false
+    /// While appending: the key hashes stored so far, to find duplicates at the end.
+    private var appendedKeys: AppendedKeyFilter?
+    /// How many possible duplicates the filter keeps before it gives up (tests lower it).
+    var appendedKeyCandidateLimit = AppendedKeyFilter.defaultCandidateLimit
 
     /// How the current run's transaction is journaled.
     public private(set) var runJournal: RunJournal = .writeAheadLog
@@ -121,6 +125,7 @@ public final class AccountStore {
         // within the run are found with it (see `resolveDuplicatesOfAppend`).
         appending = try db.integer("SELECT NOT EXISTS (SELECT 1 FROM account_state)") == 1
         if appending { try db.execute("DROP INDEX IF EXISTS account_state_by_key_hash") }
+        appendedKeys = appending ? AppendedKeyFilter(candidateLimit: appendedKeyCandidateLimit) : nil
         let statement = try db.prepare("INSERT INTO runs(started_at, sources) VALUES (?, ?)")
         statement.bind(1, Self.timestamp(startedAt))
         statement.bind(2, sources.joined(separator: "\n"))
@@ -181,6 +186,7 @@ public final class AccountStore {
             insertState.bindStatic(7, source)
             defer { insertState.reset() }
             try insertState.step()
+            appendedKeys?.insert(row.keyHash)
             writeback.rowStored()
             summary.accountsNew += 1
             return .inserted(id: id)
@@ -282,11 +288,16 @@ public final class AccountStore {
             // the page cache's size in memory before writing them to a
             // temporary file: 16 MiB more at the end of a large run. With the
             // cache at 1 MiB for the build, memory stays as it was during the run.
+            // A second thread sorts one run while the next is filled: at 1M
+            // accounts the build took 0.46 s alone, 0.32 s with it.
             try db.execute("PRAGMA cache_size = -1024")
+            try db.execute("PRAGMA threads = 2")
             try db.execute("CREATE INDEX account_state_by_key_hash ON account_state(key_hash)")
+            try db.execute("PRAGMA threads = 0")
             try db.execute("PRAGMA cache_size = \(Self.cacheSize)")
             lateRejects = try resolveDuplicatesOfAppend(run: run)
             appending = false
+            appendedKeys = nil
         }
         let statement = try db.prepare(
             """
@@ -311,11 +322,18 @@ public final class AccountStore {
     /// After an append, the same account may have been stored twice: keeps
     /// the first of each natural key and turns the later ones into rejects
     /// that name the first, exactly as a run on a filled store does as it goes.
+    ///
+    /// The hashes to look at are the filter's candidates (`AppendedKeyFilter`),
+    /// in order; only when it overflowed does SQLite list every hash held twice.
     private func resolveDuplicatesOfAppend(run: Int64) throws(StoreError) -> [(source: String, reason: String)] {
-        let groups = try db.prepare(
-            "SELECT key_hash FROM account_state GROUP BY key_hash HAVING COUNT(*) > 1")
         var hashes: [Int64] = []
-        while try groups.step() { hashes.append(groups.int64(0)) }
+        if let appendedKeys, !appendedKeys.overflowed {
+            hashes = appendedKeys.candidates.sorted()
+        } else {
+            let groups = try db.prepare(
+                "SELECT key_hash FROM account_state GROUP BY key_hash HAVING COUNT(*) > 1")
+            while try groups.step() { hashes.append(groups.int64(0)) }
+        }
         guard !hashes.isEmpty else { return [] }
         let members = try db.prepare(
             "SELECT account_id, natural_key, last_source FROM account_state WHERE key_hash = ? ORDER BY account_id")
@@ -362,6 +380,7 @@ public final class AccountStore {
     public func abandonRun() {
         guard currentRun != nil else { return }
         appending = false
+        appendedKeys = nil
         try? db.execute("ROLLBACK")
         currentRun = nil
         try? restoreWriteAheadLog()

@@ -68,9 +68,13 @@ import Testing
         #expect(try store.count("runs") == 3)
     }
 
-    @Test func theSameAccountTwiceInARunOnAnEmptyStoreIsRejectedAtTheEnd() throws {
+    /// With the filter's candidates (default limit), and with SQLite listing
+    /// the duplicates because the filter gave up at once (limit 0).
+    @Test(arguments: [AppendedKeyFilter.defaultCandidateLimit, 0])
+    func theSameAccountTwiceInARunOnAnEmptyStoreIsRejectedAtTheEnd(candidateLimit: Int) throws {
         let dir = TemporaryDirectory()
         let store = try AccountStore(path: dir.path + "/s.sqlite")
+        store.appendedKeyCandidateLimit = candidateLimit
         _ = try store.beginRun(sources: ["in.csv"])
         _ = try store.store(row(account("a@x.de"), line: 2))
         _ = try store.store(row(account("b@x.de"), line: 3))

@@ -1,0 +1,45 @@
+import Testing
+
+@testable import Exporters
+
+@Suite struct AppendedKeyFilterTests {
+    /// Deterministic, well spread hashes, as the store's are.
+    func hash(_ n: Int) -> Int64 {
+        var h = StableHash()
+        h.add("key-\(n)")
+        return h.int64
+    }
+
+    @Test func aHashStoredTwiceIsACandidate() {
+        var filter = AppendedKeyFilter()
+        filter.insert(hash(1))
+        filter.insert(hash(2))
+        #expect(filter.candidates.isEmpty)
+        filter.insert(hash(1))
+        #expect(filter.candidates == [hash(1)])
+        #expect(!filter.overflowed)
+    }
+
+    @Test func distinctHashesMakeFewCandidatesAndEveryDuplicateIsOne() {
+        var filter = AppendedKeyFilter()
+        for n in 0..<200_000 { filter.insert(hash(n)) }
+        // False positives, from 200,000 distinct hashes in 2^24 bits with two probes.
+        let innocent = filter.candidates
+        #expect(innocent.count < 100)
+        for n in stride(from: 0, to: 200_000, by: 1000) { filter.insert(hash(n)) }
+        let duplicates = Set(stride(from: 0, to: 200_000, by: 1000).map(hash))
+        #expect(filter.candidates == innocent.union(duplicates))
+    }
+
+    @Test func pastItsLimitTheFilterGivesUp() {
+        var filter = AppendedKeyFilter(candidateLimit: 2)
+        for n in 0..<3 { filter.insert(hash(n)) }
+        for n in 0..<2 { filter.insert(hash(n)) }
+        #expect(filter.candidates.count == 2 && !filter.overflowed)
+        filter.insert(hash(2))
+        #expect(filter.overflowed)
+        #expect(filter.candidates.isEmpty)
+        filter.insert(hash(2))
+        #expect(filter.candidates.isEmpty)
+    }
+}
