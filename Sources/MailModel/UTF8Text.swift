@@ -10,7 +10,11 @@ enum UTF8Text {
     @inline(__always)
     static func append(_ text: String, to out: inout [UInt8]) {
         if text.isEmpty { return }
-        out.append(contentsOf: text.utf8)
+        // A native String's bytes are copied in one go; the generic path
+        // for its UTF-8 view cost a fifth of building a store row.
+        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: text.utf8)
+        }
     }
 
     /// `true` or `false`, from static bytes (a String literal is copied out first).
