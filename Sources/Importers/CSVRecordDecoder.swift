@@ -16,20 +16,23 @@ struct UndecodedCSVRecords: UndecodedRecords {
 protocol CSVRecordDecoder: Sendable {
     /// The file, for the items' positions.
     var path: String { get }
-    /// The item of one record; nil for a line that holds none (a comment, a blank line).
-    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem?
+    /// The item of one record; nil for a line that holds none (a comment, a
+    /// blank line). `all` is the batch's bytes (`CSVRecordBatch.withBytes`).
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>) -> ImportItem?
     /// What to tell of a record that could not be read.
     func explain(_ reason: String) -> String
 }
 
 extension CSVRecordDecoder {
     func decode(_ batch: CSVRecordBatch, _ body: (consuming ImportItem) -> Void) {
-        for entry in batch.entries {
-            switch entry {
-            case let .malformed(line, reason):
-                body(.reject(Reject(source: SourceReference(file: path, line: line), reason: explain(reason))))
-            case let .record(line, fields):
-                if let item = item(line: line, fields: fields, in: batch) { body(item) }
+        batch.withBytes { all in
+            for entry in batch.entries {
+                switch entry {
+                case let .malformed(line, reason):
+                    body(.reject(Reject(source: SourceReference(file: path, line: line), reason: explain(reason))))
+                case let .record(line, fields):
+                    if let item = item(line: line, fields: fields, in: batch, all: all) { body(item) }
+                }
             }
         }
     }

@@ -11,27 +11,30 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
     let path: String
     let columns: [CanonicalColumn]
 
-    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem? {
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>) -> ImportItem? {
         let source = SourceReference(file: path, line: line)
         guard fields.count == columns.count else {
             return .reject(Reject(
                 source: source, reason: "expected \(columns.count) fields as in the header, found \(fields.count)"))
         }
-        return batch.withBytes { all -> ImportItem in
-            do throws(FieldValueError) {
-                // Returned by a function and put straight into the item: moved,
-                // not copied (a copy retains and releases each of its texts).
-                return .account(try account(fields: fields, in: batch, all: all, source: source), source)
-            } catch {
-                return .reject(Reject(source: source, reason: reason(for: error, fields: fields, in: batch)))
-            }
+        // Filled in place by one call and then moved into the item. Returning
+        // the account from a function, setting it in a closure, or setting a
+        // field of it here, each made the compiler copy it into the item and
+        // free the original, which retains and releases each of its texts.
+        var account = MailAccount()
+        do throws(FieldValueError) {
+            try fill(&account, fields: fields, in: batch, all: all, source: source)
+        } catch {
+            return .reject(Reject(source: source, reason: reason(for: error, fields: fields, in: batch)))
         }
+        return .account(account, source)
     }
 
-    private func account(
-        fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>, source: SourceReference
-    ) throws(FieldValueError) -> MailAccount {
-        var account = MailAccount()
+    private func fill(
+        _ account: inout MailAccount, fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>,
+        source: SourceReference
+    ) throws(FieldValueError) {
+        defer { if account.identity.origin.isEmpty { account.identity.origin = source.description } }
         for (column, index) in zip(columns, fields) {
             switch column {
             case .field(let field):
@@ -45,8 +48,6 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
                 if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
             }
         }
-        if account.identity.origin.isEmpty { account.identity.origin = source.description }
-        return account
     }
 
     /// The reject reason for a value of the wrong kind. It quotes the value

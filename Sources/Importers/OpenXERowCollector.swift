@@ -78,19 +78,23 @@ struct OpenXERowCollector {
         if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
             return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
         }
-        do {
-            // Returned by a function and put straight into the item: moved,
-            // not copied (a copy retains and releases each of its texts).
-            return .account(try account(columns: columns, source: source), source)
+        // Filled in place by calls and then moved into the item: setting its
+        // fields here, or returning it from a function that did, made the
+        // compiler copy it and free the original (a retain and a release of
+        // each of its texts).
+        var account = MailAccount()
+        do throws(OpenXEValueError) {
+            try EmailbackupMapping.read(columns, into: &account)
         } catch {
             return .reject(Reject(source: source, reason: error.description))
         }
+        setOrigin(of: &account, to: source)
+        return .account(account, source)
     }
 
-    private static func account(columns: [String??], source: SourceReference) throws(OpenXEValueError) -> MailAccount {
-        var account = try EmailbackupMapping.account(fromColumns: columns)
+    @inline(never)
+    private static func setOrigin(of account: inout MailAccount, to source: SourceReference) {
         account.identity.origin = source.description
-        return account
     }
 
     /// Where each mapping column is in a row with these column names (the last answer is kept).

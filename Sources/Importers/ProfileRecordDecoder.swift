@@ -14,7 +14,7 @@ struct ProfileRecordDecoder: CSVRecordDecoder {
     let encoding: TextEncoding
     let layout: [Slot]
 
-    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch) -> ImportItem? {
+    func item(line: Int, fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>) -> ImportItem? {
         item(line: line, fields: fields.map(batch.text))
     }
 
@@ -37,20 +37,23 @@ struct ProfileRecordDecoder: CSVRecordDecoder {
             case .extra(let name): if !value.isEmpty { extras.append(ExtraField(name: name, value: value)) }
             }
         }
-        do {
-            // Returned by a function and put straight into the item: moved,
-            // not copied (a copy retains and releases each of its texts).
-            return .account(try account(cells: cells, extras: extras, source: source), source)
+        var account: MailAccount
+        do throws(ProfileValueError) {
+            account = try codec.account(cells: cells)
         } catch {
             return .reject(Reject(source: source, reason: error.description))
         }
+        // Completed by a call, not by setting its fields here: setting them
+        // here made the compiler copy the account into the item and free the
+        // original, which retains and releases each of its texts.
+        Self.complete(&account, extras: extras, source: source)
+        return .account(account, source)
     }
 
-    private func account(cells: [String?], extras: [ExtraField], source: SourceReference) throws(ProfileValueError) -> MailAccount {
-        var account = try codec.account(cells: cells)
+    @inline(never)
+    private static func complete(_ account: inout MailAccount, extras: [ExtraField], source: SourceReference) {
         account.extras += extras
         account.identity.origin = source.description
-        return account
     }
 
     /// The record reader speaks of UTF-8; the user's file was in another encoding.

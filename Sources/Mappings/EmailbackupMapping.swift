@@ -108,6 +108,16 @@ public enum EmailbackupMapping {
     /// view without `imap_type` says nothing about security).
     public static func account(fromColumns values: [String??]) throws(OpenXEValueError) -> MailAccount {
         var account = MailAccount()
+        try read(values, into: &account)
+        return account
+    }
+
+    /// `account(fromColumns:)` into an account the caller holds. Not inlined:
+    /// setting the fields of a local account where it is then returned (or
+    /// put into an item) made the compiler copy it and free the original,
+    /// which retains and releases each of its texts.
+    @inline(never)
+    public static func read(_ values: [String??], into account: inout MailAccount) throws(OpenXEValueError) {
         let columns = self.columns
         for index in columns.indices {
             guard let value = values[index] else { continue }
@@ -121,7 +131,6 @@ public enum EmailbackupMapping {
                 account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
             }
         }
-        return account
     }
 
     // MARK: Writing

@@ -6,7 +6,10 @@ import MailModel
 ///
 /// Values are the column's text as MariaDB holds it (`"993"`, `"inbox.sent"`),
 /// nil for SQL `NULL`.
-public struct OpenXEColumn: Sendable {
+///
+/// A class, though immutable: a row reads 42 columns, and taking a struct
+/// column out of the table copied its name and both closures each time.
+public final class OpenXEColumn: Sendable {
     /// How the column is written in SQL.
     public enum Kind: Sendable {
         /// A number, written without quotes.
