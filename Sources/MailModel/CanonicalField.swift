@@ -327,7 +327,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     /// other kind. A reader that has the items already (a spreadsheet's
     /// comma-separated cell) sets them without encoding and decoding a list.
     @discardableResult
-    public func assignList(_ items: [String], to a: inout MailAccount) -> Bool {
+    public func assignList(_ items: consuming [String], to a: inout MailAccount) -> Bool {
         switch self {
         case .outgoingBcc: a.outgoing.bcc = items
         case .visibleToUsers: a.roles.visibleToUsers = items
@@ -342,7 +342,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     /// so; false for a field of any other kind. A reader that has the text as
     /// a String already keeps it instead of making it again from its bytes.
     @discardableResult
-    public func assignText(_ t: String, to a: inout MailAccount) -> Bool {
+    public func assignText(_ t: consuming String, to a: inout MailAccount) -> Bool {
         switch self {
         case .email: a.identity.email = t
         case .displayName: a.identity.displayName = t
