@@ -242,13 +242,13 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         case .outgoingSenderName: UTF8Text.append(a.outgoing.senderName, to: &out)
         case .outgoingClientAlias: UTF8Text.append(a.outgoing.clientAlias, to: &out)
         case .outgoingDebug: UTF8Text.append(flag: a.outgoing.debug, to: &out)
-        case .outgoingBcc: if !a.outgoing.bcc.isEmpty { UTF8Text.append(ListCodec.encode(a.outgoing.bcc), to: &out) }
+        case .outgoingBcc: ListCodec.append(a.outgoing.bcc, to: &out)
         case .usableAsSender: UTF8Text.append(flag: a.roles.usableAsSender, to: &out)
         case .usableAsReplyTo: UTF8Text.append(flag: a.roles.usableAsReplyTo, to: &out)
         case .global: UTF8Text.append(flag: a.roles.global, to: &out)
         case .privateOwner: UTF8Text.append(a.roles.privateOwner, to: &out)
-        case .visibleToUsers: if !a.roles.visibleToUsers.isEmpty { UTF8Text.append(ListCodec.encode(a.roles.visibleToUsers), to: &out) }
-        case .visibleToGroups: if !a.roles.visibleToGroups.isEmpty { UTF8Text.append(ListCodec.encode(a.roles.visibleToGroups), to: &out) }
+        case .visibleToUsers: ListCodec.append(a.roles.visibleToUsers, to: &out)
+        case .visibleToGroups: ListCodec.append(a.roles.visibleToGroups, to: &out)
         case .isDefault: UTF8Text.append(flag: a.roles.isDefault, to: &out)
         case .ticketEnabled: UTF8Text.append(flag: a.ticket.enabled, to: &out)
         case .ticketQueue: UTF8Text.append(a.ticket.queue, to: &out)
@@ -263,12 +263,12 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         case .autoresponderText: UTF8Text.append(a.autoresponder.text, to: &out)
         case .signatureEnabled: UTF8Text.append(flag: a.signature.enabled, to: &out)
         case .signatureHTML: UTF8Text.append(a.signature.html, to: &out)
-        case .importSenderPatterns: if !a.importFilter.senderPatterns.isEmpty { UTF8Text.append(ListCodec.encode(a.importFilter.senderPatterns), to: &out) }
+        case .importSenderPatterns: ListCodec.append(a.importFilter.senderPatterns, to: &out)
         case .erpProjectID: UTF8Text.append(a.erp.projectID, to: &out)
         case .erpCompanyID: UTF8Text.append(a.erp.companyID, to: &out)
         case .erpEmployeeID: UTF8Text.append(a.erp.employeeID, to: &out)
         case .erpLetterTemplateID: UTF8Text.append(a.erp.letterTemplateID, to: &out)
-        case .extras: if !a.extras.isEmpty { UTF8Text.append(ListCodec.encode(a.extras), to: &out) }
+        case .extras: ListCodec.append(a.extras, to: &out)
         }
     }
 
@@ -318,7 +318,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         case .signatureEnabled: a.signature.enabled = try boolean(t)
         case .extras: a.extras = try map(t)
         case .outgoingBcc, .visibleToUsers, .visibleToGroups, .importSenderPatterns:
-            assignList(t.isEmpty ? [] : ListCodec.decode(UTF8Text.string(t)), to: &a)
+            assignList(ListCodec.decode(utf8: t), to: &a)
         default: _ = assignText(UTF8Text.string(t), to: &a)
         }
     }

@@ -9,6 +9,66 @@ public enum ListCodec {
         split(text, on: ";").map(unescape)
     }
 
+    /// `encode(items)` appended as UTF-8, without making the String. An item
+    /// without a `\\` or `;` byte is copied as it is: escaping leaves it so.
+    public static func append(_ items: [String], to out: inout [UInt8]) {
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ";")) }
+            appendEscaped(item, alsoEquals: false, to: &out)
+        }
+    }
+
+    /// `encode(fields)` appended as UTF-8 (see `append(_:to:)` for items).
+    public static func append(_ fields: [ExtraField], to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ";")) }
+            appendEscaped(field.name, alsoEquals: true, to: &out)
+            out.append(UInt8(ascii: "="))
+            appendEscaped(field.value, alsoEquals: false, to: &out)
+        }
+    }
+
+    /// `decode` of a text's UTF-8. Split byte by byte when that is sure to
+    /// cut where `decode` does: no `\\` at all, and every `;` between two
+    /// ASCII bytes (or an end), so that no `;` is part of a longer character
+    /// (a `;` followed by a combining accent is one, and is not a separator).
+    public static func decode(utf8 text: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard !text.isEmpty else { return [] }
+        var plain = true
+        for (index, byte) in text.enumerated() {
+            if byte == UInt8(ascii: "\\") {
+                plain = false
+                break
+            }
+            if byte == UInt8(ascii: ";"),
+                (index > 0 && text[index - 1] >= 0x80) || (index + 1 < text.count && text[index + 1] >= 0x80)
+            {
+                plain = false
+                break
+            }
+        }
+        guard plain else { return decode(String(decoding: text, as: UTF8.self)) }
+        var items: [String] = []
+        var start = 0
+        for end in 0...text.count where end == text.count || text[end] == UInt8(ascii: ";") {
+            items.append(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
+            start = end + 1
+        }
+        return items
+    }
+
+    private static func appendEscaped(_ text: String, alsoEquals: Bool, to out: inout [UInt8]) {
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes
+            where byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ";") || (alsoEquals && byte == UInt8(ascii: "=")) {
+                return false
+            }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied != true { out.append(contentsOf: escape(text, alsoEquals: alsoEquals).utf8) }
+    }
+
     public static func encode(_ fields: [ExtraField]) -> String {
         fields.map { escape($0.name, alsoEquals: true) + "=" + escape($0.value, alsoEquals: false) }
             .joined(separator: ";")
