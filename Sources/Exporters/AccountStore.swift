@@ -139,15 +139,9 @@ public final class AccountStore {
 
     /// Stores one account of the current run.
     public func store(_ row: AccountRow) throws(StoreError) -> StoreOutcome {
-        var result: Result<StoreOutcome, StoreError> = .failure(StoreError(path: path, message: "not stored"))
-        row.bytes.withUnsafeBufferPointer { buffer in
-            do throws(StoreError) {
-                result = .success(try store(row, bytes: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!))
-            } catch {
-                result = .failure(error)
-            }
+        try row.bytes.withUnsafeBufferPointer { buffer throws(StoreError) in
+            try store(row, bytes: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
         }
-        return try result.get()
     }
 
     /// `store(_:)` with the row's bytes at hand: every text it binds is bound in place.
@@ -159,15 +153,17 @@ public final class AccountStore {
         let key = UnsafeBufferPointer(start: base + row.keyRange.lowerBound, count: row.keyRange.count)
         let source = UnsafeBufferPointer(start: base + row.sourceRange.lowerBound, count: row.sourceRange.count)
 
-        find.bind(1, row.keyHash)
         var existing: (id: Int64, content: Int64, lastRun: Int64, source: String)?
-        while !appending, try find.step() {
-            if find.text(4, equals: key) {
-                existing = (find.int64(0), find.int64(1), find.int64(2), find.text(3))
-                break
+        if !appending {
+            find.bind(1, row.keyHash)
+            defer { find.reset() }
+            while try find.step() {
+                if find.text(4, equals: key) {
+                    existing = (find.int64(0), find.int64(1), find.int64(2), find.text(3))
+                    break
+                }
             }
         }
-        find.reset()
 
         guard let existing else {
             summary.recordsRead += 1
