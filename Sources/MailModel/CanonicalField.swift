@@ -385,8 +385,8 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
     }
 
     private func boolean(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> Bool {
-        if t.isEmpty || UTF8Text.equals(t, "false") { return false }
-        if UTF8Text.equals(t, "true") { return true }
+        if t.isEmpty || UTF8Text.equals(t, "false" as StaticString) { return false }
+        if UTF8Text.equals(t, "true" as StaticString) { return true }
         switch UTF8Text.string(t).foldedForComparison() {
         case "false", "0", "no": return false
         case "true", "1", "yes": return true

@@ -70,8 +70,12 @@ enum UTF8Text {
 
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
         guard bytes.count == text.utf8.count else { return false }
-        if let equal = text.utf8.withContiguousStorageIfAvailable({ stored in
-            stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        if let equal = text.utf8.withContiguousStorageIfAvailable({ stored -> Bool in
+            guard stored.count == bytes.count else { return false }
+            // Words and flags are short: a loop costs less than calling memcmp.
+            guard bytes.count <= 16 else { return memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            for index in 0..<bytes.count where stored[index] != bytes[index] { return false }
+            return true
         }) {
             return equal
         }

@@ -31,8 +31,10 @@ public struct BatchValidator: Sendable {
     public mutating func validate(_ account: consuming MailAccount, source: SourceReference) -> [Finding] {
         var findings: [Finding] = []
         let facts = AccountFacts(account, providers: providers)
-        for configured in accountRules {
-            let found = configured.validate(facts)
+        for index in accountRules.indices {
+            // Called without a retain and a release of the rule (one pair per
+            // rule and account): the validator holds every rule all its life.
+            let found = Unmanaged.passUnretained(accountRules[index])._withUnsafeGuaranteedRef { $0.validate(facts) }
             if !found.isEmpty { findings += found }
         }
         for index in batchRules.indices {
