@@ -153,6 +153,7 @@ public final class AccountStore {
         let key = UnsafeBufferPointer(start: base + row.keyRange.lowerBound, count: row.keyRange.count)
         let source = UnsafeBufferPointer(start: base + row.sourceRange.lowerBound, count: row.sourceRange.count)
 
+        let probe = appendedKeys?.probe(row.keyHash)
         var existing: (id: Int64, content: Int64, lastRun: Int64, source: String)?
         if !appending {
             find.bind(1, row.keyHash)
@@ -182,7 +183,7 @@ public final class AccountStore {
             insertState.bindStatic(7, source)
             defer { insertState.reset() }
             try insertState.step()
-            appendedKeys?.insert(row.keyHash)
+            if let probe { appendedKeys?.insert(probe) }
             writeback.rowStored()
             summary.accountsNew += 1
             return .inserted(id: id)
