@@ -5,11 +5,12 @@
 /// `AccountStore.beginRun`), so it must find its duplicates at the end.
 /// Asking SQLite for every key hash held more than once walks the whole key
 /// index: 0.2–0.3 s at a million accounts, with both cores idle. This filter
-/// (a Bloom filter: two probes in one cache line, 2 MiB) sees each hash as it is stored
-/// and keeps those it may have seen before: every true duplicate, and a few
-/// thousand innocent hashes at a million accounts (4,595 in a test), which the store checks
-/// one by one in the index. Past `candidateLimit` (about 2.5 million accounts
-/// in one run) it gives up, and the store asks SQLite as before.
+/// (a Bloom filter: two probes in one cache line, 2 MiB in all) sees each
+/// hash as it is stored and keeps those it may have seen before: every true
+/// duplicate, and a few thousand innocent hashes at a million accounts
+/// (4,595 in a test), which the store checks one by one in the index. Past
+/// `candidateLimit` (about 2.5 million accounts in one run) it gives up, and
+/// the store asks SQLite as before.
 struct AppendedKeyFilter {
     /// 2^24 bits, as 2^15 lines of 64 bytes (one cache line each).
     private var words = [UInt64](repeating: 0, count: 1 << 18)
