@@ -34,7 +34,6 @@ public final class AccountStore {
         INSERT INTO findings(run_id, account_id, source, rule, severity, field, message, fix)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    private lazy var deleteFindings = try? db.prepare("DELETE FROM findings WHERE account_id = ? AND run_id = ?")
     private lazy var insertReject = try? db.prepare(
         "INSERT INTO rejects(run_id, source, file, line, reason) VALUES (?, ?, ?, ?, ?)")
 
@@ -100,6 +99,11 @@ public final class AccountStore {
     /// How many possible duplicates the filter keeps before it gives up (tests lower it).
     var appendedKeyCandidateLimit = AppendedKeyFilter.defaultCandidateLimit
 
+    /// Findings of the last finished run that went with the duplicates it
+    /// found at its end (a run on an empty store), by severity: recorded
+    /// while the run went on, no longer in the store.
+    public private(set) var findingsWithdrawn: [String: Int] = [:]
+
     /// How the current run's transaction is journaled.
     public private(set) var runJournal: RunJournal = .writeAheadLog
 
@@ -126,6 +130,7 @@ public final class AccountStore {
         appending = try db.integer("SELECT NOT EXISTS (SELECT 1 FROM account_state)") == 1
         if appending { try db.execute("DROP INDEX IF EXISTS account_state_by_key_hash") }
         appendedKeys = appending ? AppendedKeyFilter(candidateLimit: appendedKeyCandidateLimit) : nil
+        findingsWithdrawn = [:]
         let statement = try db.prepare("INSERT INTO runs(started_at, sources) VALUES (?, ?)")
         statement.bind(1, Self.timestamp(startedAt))
         statement.bind(2, sources.joined(separator: "\n"))
@@ -334,43 +339,57 @@ public final class AccountStore {
         guard !hashes.isEmpty else { return [] }
         let members = try db.prepare(
             "SELECT account_id, natural_key, last_source FROM account_state WHERE key_hash = ? ORDER BY account_id")
-        let deleteAccount = try db.prepare("DELETE FROM accounts WHERE id = ?")
-        let deleteState = try db.prepare("DELETE FROM account_state WHERE account_id = ?")
-        var rejects: [(source: String, reason: String)] = []
+        var duplicates: [(id: Int64, source: String, first: String)] = []
         for hash in hashes {
             members.bind(1, hash)
             var firstByKey: [String: String] = [:]
-            var later: [(id: Int64, source: String, first: String)] = []
             while try members.step() {
                 let key = members.text(1)
                 let source = members.text(2)
                 if let first = firstByKey[key] {
-                    later.append((members.int64(0), source, first))
+                    duplicates.append((members.int64(0), source, first))
                 } else {
                     firstByKey[key] = source
                 }
             }
             members.reset()
-            for duplicate in later {
-                for statement in [deleteAccount, deleteState] {
-                    statement.bind(1, duplicate.id)
-                    defer { statement.reset() }
-                    try statement.step()
-                }
-                if let deleteFindings {
-                    deleteFindings.bind(1, duplicate.id)
-                    deleteFindings.bind(2, run)
-                    defer { deleteFindings.reset() }
-                    try deleteFindings.step()
-                }
-                let reason = "the same account (address, server and login) as \(duplicate.first), which was stored"
-                try insertRejectRow(run: run, source: duplicate.source, reason: reason)
-                summary.accountsNew -= 1
-                summary.rejected += 1
-                rejects.append((duplicate.source, "duplicate account, not stored again"))
-            }
         }
+        // In input order (ids grow as accounts are appended): the rejects read as the file does.
+        duplicates.sort { $0.id < $1.id }
+        let deleteAccount = try db.prepare("DELETE FROM accounts WHERE id = ?")
+        let deleteState = try db.prepare("DELETE FROM account_state WHERE account_id = ?")
+        var rejects: [(source: String, reason: String)] = []
+        for duplicate in duplicates {
+            for statement in [deleteAccount, deleteState] {
+                statement.bind(1, duplicate.id)
+                defer { statement.reset() }
+                try statement.step()
+            }
+            let reason = "the same account (address, server and login) as \(duplicate.first), which was stored"
+            try insertRejectRow(run: run, source: duplicate.source, reason: reason)
+            summary.accountsNew -= 1
+            summary.rejected += 1
+            rejects.append((duplicate.source, "duplicate account, not stored again"))
+        }
+        try withdrawFindings(of: duplicates.map(\.id), run: run)
         return rejects
+    }
+
+    /// Deletes the findings these accounts got in this run, and counts them
+    /// by severity in `findingsWithdrawn`. A statement per 10,000 accounts:
+    /// findings are indexed by run, so each statement passes over the run's
+    /// findings once (one per account passed over all of them per account).
+    private func withdrawFindings(of accounts: [Int64], run: Int64) throws(StoreError) {
+        for start in stride(from: 0, to: accounts.count, by: 10_000) {
+            let list = accounts[start..<min(start + 10_000, accounts.count)].map(String.init).joined(separator: ",")
+            let count = try db.prepare(
+                "SELECT severity, COUNT(*) FROM findings WHERE run_id = ? AND account_id IN (\(list)) GROUP BY severity")
+            count.bind(1, run)
+            while try count.step() { findingsWithdrawn[count.text(0), default: 0] += Int(count.int64(1)) }
+            let delete = try db.prepare("DELETE FROM findings WHERE run_id = ? AND account_id IN (\(list))")
+            delete.bind(1, run)
+            try delete.step()
+        }
     }
 
     /// Gives up the current run: nothing it stored remains.

@@ -144,10 +144,14 @@ struct RunCommand: AsyncParsableCommand {
             ])
 
         let seconds = Date().timeIntervalSince(started)
+        var findings = pipeline.findingCounts
+        for (severity, count) in store.findingsWithdrawn {
+            if let severity = Severity(rawValue: severity) { findings[severity, default: 0] -= count }
+        }
         let report = RunReport(
             summary: summary, database: db, seconds: seconds, rejects: pipeline.rejects,
             rejectsKept: pipeline.rejectsKept, skipped: sourceList.skipped,
-            findings: noValidate ? nil : pipeline.findingCounts)
+            findings: noValidate ? nil : findings)
         if json {
             FileHandleStream.standardOutput.write(report.json())
         }

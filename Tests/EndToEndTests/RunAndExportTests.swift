@@ -31,6 +31,27 @@ import Testing
         #expect(export.stdout.split(separator: "\n").count == 24)
     }
 
+    /// A first run on an empty store finds its duplicates at the end: they
+    /// are rejects in input order, and the summary counts only the findings
+    /// the store keeps (the duplicates' went with them).
+    @Test func theSameFileTwiceInAFirstRunImportsItOnceAndCountsItsFindingsOnce() throws {
+        let dir = TemporaryDirectory()
+        let csv = try String(contentsOfFile: MM.samples + "/accounts.csv", encoding: .utf8)
+        _ = dir.file("a1.csv", csv)
+        _ = dir.file("a2.csv", csv)
+        let once = try MM.run(["run", "a1.csv", "--db", "once.sqlite", "--json"], in: dir.path)
+        let twice = try MM.run(["run", "a1.csv", "a2.csv", "--db", "twice.sqlite", "--json"], in: dir.path)
+        #expect(once.status == 0)
+        #expect(twice.status == 3)
+        let s = try summary(twice.stdout)
+        #expect(s["accounts_new"] as? Int == 24)
+        #expect(s["rejected"] as? Int == 24)
+        #expect(s["findings"] as? [String: Int] == ["error": 9, "warning": 9, "info": 0])
+        #expect(try summary(once.stdout)["findings"] as? [String: Int] == ["error": 9, "warning": 9, "info": 0])
+        let rejects = try #require(s["rejects"] as? [[String: String]])
+        #expect(rejects.map { $0["source"] } == (2...25).map { "a2.csv:\($0)" })
+    }
+
     @Test func databaseFileHasMode0600() throws {
         let dir = TemporaryDirectory()
         try MM.run(["run", MM.samples, "--db", "store.sqlite", "--quiet"], in: dir.path)

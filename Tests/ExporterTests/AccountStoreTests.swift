@@ -87,6 +87,7 @@ import Testing
             severity: "warning", field: nil, message: "m", fix: "f")
         let (summary, late) = try store.finishRun()
         #expect(try store.count("findings") == 1)  // the duplicate's finding went with it
+        #expect(store.findingsWithdrawn == ["error": 1])
         #expect(summary.recordsRead == 3 && summary.accountsNew == 2 && summary.rejected == 1)
         #expect(late.map(\.source) == ["in.csv:9"])
         #expect(try store.count("accounts") == 2)
