@@ -30,11 +30,12 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
         return .account(account, source)
     }
 
+    /// Sets the account's fields from the record, and its origin to the
+    /// record's position when the record names none.
     private func fill(
         _ account: inout MailAccount, fields: Range<Int>, in batch: CSVRecordBatch, all: UnsafeBufferPointer<UInt8>,
         source: SourceReference
     ) throws(FieldValueError) {
-        defer { if account.identity.origin.isEmpty { account.identity.origin = source.description } }
         for (column, index) in zip(columns, fields) {
             switch column {
             case .field(let field):
@@ -48,6 +49,7 @@ struct CanonicalRecordDecoder: CSVRecordDecoder {
                 if !text.isEmpty { account.extras.append(ExtraField(name: name, value: text)) }
             }
         }
+        if account.identity.origin.isEmpty { account.identity.origin = source.description }
     }
 
     /// The reject reason for a value of the wrong kind. It quotes the value

@@ -10,7 +10,7 @@ public enum ListCodec {
     }
 
     /// `encode(items)` appended as UTF-8, without making the String. An item
-    /// without a `\\` or `;` byte is copied as it is: escaping leaves it so.
+    /// without a `\` or `;` byte is copied as it is: escaping leaves it so.
     public static func append(_ items: [String], to out: inout [UInt8]) {
         for (index, item) in items.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ";")) }
@@ -29,7 +29,7 @@ public enum ListCodec {
     }
 
     /// `decode` of a text's UTF-8. Split byte by byte when that is sure to
-    /// cut where `decode` does: no `\\` at all, and every `;` between two
+    /// cut where `decode` does: no `\` at all, and every `;` between two
     /// ASCII bytes (or an end), so that no `;` is part of a longer character
     /// (a `;` followed by a combining accent is one, and is not a separator).
     public static func decode(utf8 text: UnsafeBufferPointer<UInt8>) -> [String] {
