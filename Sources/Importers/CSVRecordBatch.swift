@@ -86,19 +86,33 @@ public struct CSVRecordBatch: Sendable {
         return field.doubledQuotes ? nil : UnsafeBufferPointer(rebasing: all[Int(field.start)..<Int(field.end)])
     }
 
+    /// The size of field `index` as it stands in the batch: room enough for
+    /// it unescaped.
+    func storedCount(_ index: Int) -> Int { Int(fields[index].end - fields[index].start) }
+
+    /// Field `index` of `all` (from `withBytes`), quotes unescaped, written
+    /// at `target` (room for `storedCount(index)` bytes); returns its size.
+    func unescape(_ index: Int, in all: UnsafeBufferPointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        let field = fields[index]
+        var count = 0
+        var k = Int(field.start)
+        while k < Int(field.end) {
+            target[count] = all[k]
+            count += 1
+            k += field.doubledQuotes && all[k] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return count
+    }
+
     /// Field `index` of `all` (from `withBytes`), quotes unescaped.
     public func field<R>(_ index: Int, in all: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let field = fields[index]
         let text = UnsafeBufferPointer(rebasing: all[Int(field.start)..<Int(field.end)])
         guard field.doubledQuotes else { return body(text) }
-        var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(text.count)
-        var k = 0
-        while k < text.count {
-            unescaped.append(text[k])
-            k += text[k] == UInt8(ascii: "\"") ? 2 : 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { buffer in
+            let count = unescape(index, in: all, to: buffer.baseAddress!)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
-        return unescaped.withUnsafeBufferPointer(body)
     }
 
     /// Field `index` as text.

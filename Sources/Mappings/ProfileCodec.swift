@@ -22,6 +22,16 @@ public struct ProfileCodec: Sendable {
     /// map, no implied fields, no format, text fields only): most columns of
     /// a layout, read without any of the steps above.
     private let textOnly: [Bool]
+    /// `readings` and `implied` with their words and texts as UTF-8, for
+    /// `fill(_:utf8:)`.
+    private let wordMeanings: [[WordMeaning]]
+    private let impliedUTF8: [[(CanonicalField, [UInt8])]]
+
+    /// A word of a column's value map and what it means, as UTF-8.
+    private struct WordMeaning: Sendable {
+        let word: [UInt8]
+        let assignments: [(CanonicalField, [UInt8])]
+    }
 
     /// How a column writes its values, when not as canonical text.
     private enum CellFormat: Sendable {
@@ -83,6 +93,10 @@ public struct ProfileCodec: Sendable {
         }
         self.readings = readings
         self.implied = implied
+        wordMeanings = readings.map { table in
+            table.map { WordMeaning(word: Array($0.word.utf8), assignments: $0.assignments.map { ($0.0, Array($0.1.utf8)) }) }
+        }
+        impliedUTF8 = implied.map { $0.map { ($0.0, Array($0.1.utf8)) } }
         extraNames = profile.columns.map(\.extra)
         formats = profile.columns.map { column in
             switch column.format {
@@ -105,17 +119,47 @@ public struct ProfileCodec: Sendable {
         do {
             return try readAccount(cells)
         } catch {
-            // In a row whose columns were shifted by hand, the value could be
-            // the password: a row that holds one never has a value quoted.
-            guard !error.value.isEmpty, holdsSecret(cells) else { throw error }
-            throw ProfileValueError(column: error.column, value: "", expected: error.expected + " (value not shown: the row holds a password)")
+            throw shown(error, count: cells.count) { cells[$0]?.isEmpty == false }
         }
     }
 
+    /// What `account(cells:)` reads, from the UTF-8 of the cells where a
+    /// reader holds them (`cells[i]`: column i's, nil when the file lacks the
+    /// column): the same fields, or the same error. Most cells become no
+    /// String on the way (a yes/no word, a port, a date), and a String of
+    /// each cell made reading a spreadsheet row cost more than storing it.
+    public func fill(_ account: inout MailAccount, utf8 cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>?>) throws(ProfileValueError) {
+        if profile.kind == .emailbackup {
+            account = try self.account(cells: cells.map { $0.map { String(decoding: $0, as: UTF8.self) } })
+            return
+        }
+        do throws(ProfileValueError) {
+            for index in 0..<min(cells.count, extraNames.count) {
+                guard let cell = cells[index], !cell.isEmpty else { continue }
+                if textOnly[index] {
+                    let text = String(decoding: cell, as: UTF8.self)
+                    for field in fields[index] { field.assignText(text, to: &account) }
+                } else if try !readWithoutText(cell, column: index, into: &account) {
+                    try read(String(decoding: cell, as: UTF8.self), column: index, into: &account)
+                }
+            }
+        } catch {
+            throw shown(error, count: cells.count) { cells[$0]?.isEmpty == false }
+        }
+    }
+
+    /// The error as a report may show it. In a row whose columns were shifted
+    /// by hand, the value could be the password: a row that holds one never
+    /// has a value quoted.
+    private func shown(_ error: ProfileValueError, count: Int, hasValue: (Int) -> Bool) -> ProfileValueError {
+        guard !error.value.isEmpty, holdsSecret(count: count, hasValue: hasValue) else { return error }
+        return ProfileValueError(column: error.column, value: "", expected: error.expected + " (value not shown: the row holds a password)")
+    }
+
     /// Whether a column that holds a password (or a secret-named extra) has a value in this row.
-    private func holdsSecret(_ cells: [String?]) -> Bool {
-        for (index, column) in profile.columns.enumerated() where index < cells.count {
-            guard let cell = cells[index], !cell.isEmpty else { continue }
+    private func holdsSecret(count: Int, hasValue: (Int) -> Bool) -> Bool {
+        for (index, column) in profile.columns.enumerated() where index < count {
+            guard hasValue(index) else { continue }
             let secretField = fields[index].contains { $0.kind == .secret }
             let secretName = ExtraField.namesSecret(column.extra ?? "") || (profile.kind == .emailbackup && ExtraField.namesSecret(column.header))
             if secretField || secretName { return true }
@@ -128,37 +172,138 @@ public struct ProfileCodec: Sendable {
         var account = MailAccount()
         for index in 0..<min(cells.count, extraNames.count) {
             guard let cell = cells[index], !cell.isEmpty else { continue }
-            if textOnly[index] {
-                for field in fields[index] { field.assignText(cell, to: &account) }
-                continue
-            }
-            if let extra = extraNames[index] {
-                account.extras.append(ExtraField(name: extra, value: cell))
-                continue
-            }
-            for (field, text) in implied[index] { try assign(text, to: field, column: index, in: &account) }
-            if let map = maps[index] {
-                if let assignments = reading(cell, column: index) ?? reading(ProfileColumn.normalised(cell), column: index) {
-                    for (field, text) in assignments { try assign(text, to: field, column: index, in: &account) }
-                    continue
-                }
-                let words = map.entries.map(\.word).filter { !$0.isEmpty }
-                if fields[index].contains(where: { $0.kind == .boolean }) {
-                    throw ProfileValueError(
-                        column: profile.columns[index].header, value: cell, expected: words.joined(separator: " or "))
-                }
-            }
-            if formats[index] == .list {
-                let items = Self.listItems(cell)
-                for field in fields[index] where !field.assignList(items, to: &account) {
-                    try assign(ListCodec.encode(items), to: field, column: index, in: &account)
-                }
-                continue
-            }
-            let text = try formatted(cell, column: index)
-            for field in fields[index] { try assign(text, to: field, column: index, in: &account) }
+            try read(cell, column: index, into: &account)
         }
         return account
+    }
+
+    /// Sets what a column's non-empty cell means.
+    private func read(_ cell: String, column index: Int, into account: inout MailAccount) throws(ProfileValueError) {
+        if textOnly[index] {
+            for field in fields[index] { field.assignText(cell, to: &account) }
+            return
+        }
+        if let extra = extraNames[index] {
+            account.extras.append(ExtraField(name: extra, value: cell))
+            return
+        }
+        for (field, text) in implied[index] { try assign(text, to: field, column: index, in: &account) }
+        if let map = maps[index] {
+            if let assignments = reading(cell, column: index) ?? reading(ProfileColumn.normalised(cell), column: index) {
+                for (field, text) in assignments { try assign(text, to: field, column: index, in: &account) }
+                return
+            }
+            let words = map.entries.map(\.word).filter { !$0.isEmpty }
+            if fields[index].contains(where: { $0.kind == .boolean }) {
+                throw ProfileValueError(
+                    column: profile.columns[index].header, value: cell, expected: words.joined(separator: " or "))
+            }
+        }
+        if formats[index] == .list {
+            let items = Self.listItems(cell)
+            for field in fields[index] where !field.assignList(items, to: &account) {
+                try assign(ListCodec.encode(items), to: field, column: index, in: &account)
+            }
+            return
+        }
+        let text = try formatted(cell, column: index)
+        for field in fields[index] { try assign(text, to: field, column: index, in: &account) }
+    }
+
+    /// Sets what a column's non-empty cell means when that needs no String
+    /// of the cell: a word of its value map as written, a German date, a
+    /// list, a value of the model's kinds. False, having set nothing, for any
+    /// other cell (an extra, a word to normalise, a date to reject), which
+    /// `read(_:column:into:)` reads from a String as before.
+    private func readWithoutText(
+        _ cell: UnsafeBufferPointer<UInt8>, column index: Int, into account: inout MailAccount
+    ) throws(ProfileValueError) -> Bool {
+        if extraNames[index] != nil { return false }
+        if maps[index] != nil {
+            guard let meaning = meaning(of: cell, column: index) else { return false }
+            try assignImplied(column: index, to: &account)
+            for (field, text) in meaning.assignments { try assign(utf8: text, to: field, column: index, in: &account) }
+            return true
+        }
+        switch formats[index] {
+        case .germanDate:
+            guard let date = Self.germanDate(cell) else { return false }
+            try assignImplied(column: index, to: &account)
+            var iso: [UInt8] = []
+            iso.reserveCapacity(10)
+            date.appendISO(to: &iso)
+            for field in fields[index] { try assign(utf8: iso, to: field, column: index, in: &account) }
+        case .list:
+            try assignImplied(column: index, to: &account)
+            let items = Self.listItems(utf8: cell)
+            for field in fields[index] where !field.assignList(items, to: &account) {
+                try assign(ListCodec.encode(items), to: field, column: index, in: &account)
+            }
+        case .text:
+            try assignImplied(column: index, to: &account)
+            for field in fields[index] { try assign(utf8: cell, to: field, column: index, in: &account) }
+        }
+        return true
+    }
+
+    /// The meaning of a word of the column's value map, when the cell is one as it stands.
+    private func meaning(of cell: UnsafeBufferPointer<UInt8>, column: Int) -> WordMeaning? {
+        for reading in wordMeanings[column] where reading.word.count == cell.count {
+            let same = reading.word.withUnsafeBufferPointer { word in
+                for k in 0..<word.count where word[k] != cell[k] { return false }
+                return true
+            }
+            if same { return reading }
+        }
+        return nil
+    }
+
+    private func assignImplied(column: Int, to account: inout MailAccount) throws(ProfileValueError) {
+        for (field, text) in impliedUTF8[column] { try assign(utf8: text, to: field, column: column, in: &account) }
+    }
+
+    private func assign(utf8 text: [UInt8], to field: CanonicalField, column: Int, in account: inout MailAccount) throws(ProfileValueError) {
+        try text.withUnsafeBufferPointer { (bytes) throws(ProfileValueError) in
+            try assign(utf8: bytes, to: field, column: column, in: &account)
+        }
+    }
+
+    private func assign(
+        utf8 text: UnsafeBufferPointer<UInt8>, to field: CanonicalField, column: Int, in account: inout MailAccount
+    ) throws(ProfileValueError) {
+        do {
+            try field.assign(utf8: text, to: &account)
+        } catch {
+            throw ProfileValueError(
+                column: profile.columns[column].header, value: field.kind == .secret ? "" : String(decoding: text, as: UTF8.self),
+                expected: error.expected)
+        }
+    }
+
+    /// A German date (`31.12.2024`) of digits and two dots; nil for anything
+    /// else, which the String reading then accepts or rejects as before.
+    static func germanDate(_ cell: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        var parts = (0, 0, 0)
+        var part = 0
+        var digits = 0
+        for byte in cell {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, part < 2 else { return nil }
+                part += 1
+                digits = 0
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39, digits < 9 else { return nil }
+            digits += 1
+            let digit = Int(byte - 0x30)
+            switch part {
+            case 0: parts.0 = parts.0 * 10 + digit
+            case 1: parts.1 = parts.1 * 10 + digit
+            default: parts.2 = parts.2 * 10 + digit
+            }
+        }
+        guard part == 2, digits > 0 else { return nil }
+        return CalendarDate(year: parts.2, month: parts.1, day: parts.0)
     }
 
     private func assign(_ text: String, to field: CanonicalField, column: Int, in account: inout MailAccount) throws(ProfileValueError) {
@@ -201,19 +346,21 @@ public struct ProfileCodec: Sendable {
     /// UTF-8 sequence.
     static func listItems(_ cell: String) -> [String] {
         var cell = cell
-        return cell.withUTF8 { bytes in
-            var items: [String] = []
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
-                var low = start
-                var high = end
-                while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
-                while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
-                if high > low { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)) }
-                start = end + 1
-            }
-            return items
+        return cell.withUTF8 { listItems(utf8: $0) }
+    }
+
+    static func listItems(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var items: [String] = []
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+            var low = start
+            var high = end
+            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+            if high > low { items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)) }
+            start = end + 1
         }
+        return items
     }
 
     private func emailbackupAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {

@@ -2,6 +2,7 @@ import Foundation
 import Importers
 import MailModel
 import Mappings
+import TestSupport
 import Testing
 
 /// Every profile's sample in samples/profiles imports to the expected accounts.
@@ -33,6 +34,36 @@ import Testing
                 #expect(text.isEmpty || text == "false", "\(note) \(field.name) should be empty, is '\(text)'")
             }
         }
+    }
+
+    /// Cells in quotes with doubled quotes in them, beside plain cells, in
+    /// a column the profile knows and in one it does not (kept as an extra).
+    @Test func doubledQuotesInKnownAndUnknownColumns() throws {
+        let headers = BuiltInProfiles.xentral.columns.map(\.header) + ["Kostenstelle"]
+        var cells = [String](repeating: "", count: headers.count)
+        func set(_ header: String, _ cell: String) { cells[headers.firstIndex(of: header)!] = cell }
+        set("E-Mail Adresse", "info@bäckerei-schulz.de")
+        set("Interne Beschreibung", "\"Filiale \"\"Nord\"\"; Theke\"")
+        set("IMAP-Port", "993")
+        set("IMAP-Verschlüsselung", "SSL")
+        set("Ab Datum", "1.3.2024")
+        set("Signatur", "\"<p class=\"\"sig\"\">Grüße</p>\"")
+        set("Kostenstelle", "\"4711 \"\"Ost\"\"\"")
+        let text = headers.joined(separator: ";") + "\n" + cells.joined(separator: ";") + "\n"
+        let dir = TemporaryDirectory()
+        let items = try read(dir.file("quoted.csv", bytes: Array(text.utf8)))
+        guard items.count == 1, case .account(let a, let source) = items[0] else {
+            Issue.record("expected one account, got \(items)")
+            return
+        }
+        #expect(a.identity.description == "Filiale \"Nord\"; Theke")
+        #expect(a.signature.html == "<p class=\"sig\">Grüße</p>")
+        #expect(a.extras == [ExtraField(name: "Kostenstelle", value: "4711 \"Ost\"")])
+        #expect(a.incoming.port == 993)
+        #expect(a.incoming.security == .tls)
+        #expect(a.incoming.fetchFrom == CalendarDate(year: 2024, month: 3, day: 1))
+        #expect(a.identity.origin == "\(dir.path)/quoted.csv:2")
+        #expect(source.line == 2)
     }
 
     @Test func xentralWindows1252() throws {
