@@ -42,6 +42,11 @@ final class TranscodingByteStream: ByteStream {
             if !leftover.isEmpty || pendingHighSurrogate != nil { output.append(0xFF) }  // a cut-off character
             return
         }
+        if encoding == .latin1 || encoding == .windows1252 {
+            // One byte is one character: nothing is left over between chunks.
+            output = Self.utf8(fromSingleByte: UnsafeRawBufferPointer(rebasing: chunk[0..<n]), windows1252: encoding == .windows1252)
+            return
+        }
         var bytes = leftover + chunk[0..<n]
         leftover = []
         if !skippedBOM {
@@ -53,21 +58,8 @@ final class TranscodingByteStream: ByteStream {
         switch encoding {
         case .utf8:
             output = bytes
-        case .latin1:
-            output.reserveCapacity(bytes.count + bytes.count / 8)
-            for b in bytes { Self.append(UInt32(b), to: &output) }
-        case .windows1252:
-            output.reserveCapacity(bytes.count + bytes.count / 8)
-            for b in bytes {
-                if b < 0x80 {
-                    output.append(b)
-                } else if b <= 0x9F {
-                    let scalar = Self.cp1252[Int(b - 0x80)]
-                    if scalar == 0 { output.append(0xFF) } else { Self.append(scalar, to: &output) }
-                } else {
-                    Self.append(UInt32(b), to: &output)
-                }
-            }
+        case .latin1, .windows1252:
+            break  // read above
         case .utf16LE, .utf16BE:
             var index = 0
             while index + 1 < bytes.count {
@@ -92,6 +84,55 @@ final class TranscodingByteStream: ByteStream {
                 }
             }
             leftover = Array(bytes[index...])
+        }
+    }
+
+    /// Latin-1 or Windows-1252 text as UTF-8 (an undefined Windows-1252 byte
+    /// as 0xFF, which the UTF-8 check then reports). Runs of ASCII, most of
+    /// a European spreadsheet, are copied eight bytes at a time.
+    static func utf8(fromSingleByte input: UnsafeRawBufferPointer, windows1252: Bool) -> [UInt8] {
+        // A byte becomes at most three (Windows-1252's € is U+20AC).
+        [UInt8](unsafeUninitializedCapacity: input.count * 3) { output, written in
+            guard let source = input.baseAddress, let target = output.baseAddress else { return }
+            let count = input.count
+            var i = 0
+            var o = 0
+            while i < count {
+                while i + 8 <= count {
+                    let word = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    UnsafeMutableRawPointer(target).storeBytes(of: word, toByteOffset: o, as: UInt64.self)
+                    i += 8
+                    o += 8
+                }
+                guard i < count else { break }
+                let byte = source.load(fromByteOffset: i, as: UInt8.self)
+                i += 1
+                var scalar = UInt32(byte)
+                if byte >= 0x80 && byte <= 0x9F && windows1252 {
+                    scalar = cp1252[Int(byte - 0x80)]
+                    if scalar == 0 {
+                        target[o] = 0xFF
+                        o += 1
+                        continue
+                    }
+                }
+                switch scalar {
+                case 0..<0x80:
+                    target[o] = UInt8(scalar)
+                    o += 1
+                case 0x80..<0x800:
+                    target[o] = UInt8(0xC0 | (scalar >> 6))
+                    target[o + 1] = UInt8(0x80 | (scalar & 0x3F))
+                    o += 2
+                default:
+                    target[o] = UInt8(0xE0 | (scalar >> 12))
+                    target[o + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                    target[o + 2] = UInt8(0x80 | (scalar & 0x3F))
+                    o += 3
+                }
+            }
+            written = o
         }
     }
 
