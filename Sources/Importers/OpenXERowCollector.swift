@@ -92,6 +92,26 @@ struct OpenXERowCollector {
         return .account(account, source)
     }
 
+    /// `account(columns:source:includeDeleted:)` for values held as UTF-8.
+    static func account(
+        utf8 columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>??>, source: SourceReference, includeDeleted: Bool
+    ) -> ImportItem {
+        if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, !deleted.isEmpty,
+            !(deleted.count == 1 && deleted[0] == UInt8(ascii: "0"))
+        {
+            let text = String(decoding: deleted, as: UTF8.self)
+            return .skipped(source, reason: "deleted in OpenXE (geloescht = \(text)); --include-deleted imports it")
+        }
+        var account = MailAccount()
+        do throws(OpenXEValueError) {
+            try EmailbackupMapping.read(utf8: columns, into: &account)
+        } catch {
+            return .reject(Reject(source: source, reason: error.description))
+        }
+        setOrigin(of: &account, to: source)
+        return .account(account, source)
+    }
+
     @inline(never)
     private static func setOrigin(of account: inout MailAccount, to source: SourceReference) {
         account.identity.origin = source.description

@@ -49,33 +49,29 @@ struct UndecodedDumpRows: UndecodedRecords {
             switch entry {
             case .item(let item): body(item)
             case let .emailbackup(names, positions, range, line):
-                // Straight into the mapping's column order: only the values it
-                // reads become Strings, but every text value must be UTF-8.
-                var columns = [String??](repeating: nil, count: positions.count)
-                var invalid: Int?
-                packed.valueBytes.withUnsafeBufferPointer { all in
+                // Straight into the mapping's column order, as the UTF-8 the
+                // tokenizer wrote; but every text value must be UTF-8.
+                let item = packed.valueBytes.withUnsafeBufferPointer { all in
                     func text(_ value: PackedDumpValues.Value) -> UnsafeBufferPointer<UInt8> {
                         PackedDumpValues.bytes(of: value, in: all)
                     }
-                    for (column, index) in range.enumerated()
-                    where values[index].kind.isBytes && !UTF8Validation.isValid(text(values[index])) {
-                        invalid = column
-                        break
-                    }
+                    let columns = UnsafeMutableBufferPointer<UnsafeBufferPointer<UInt8>??>.allocate(capacity: positions.count)
+                    columns.initialize(repeating: nil)
+                    defer { columns.deallocate() }
                     for (mappingIndex, position) in positions.enumerated() {
                         guard let position else { continue }
                         let value = values[range.lowerBound + position]
-                        columns[mappingIndex] = .some(value.kind == .null ? nil : String(decoding: text(value), as: UTF8.self))
+                        columns[mappingIndex] = .some(value.kind == .null ? nil : text(value))
                     }
+                    let id = Self.idIndex.flatMap { columns[$0] }?.map { String(decoding: $0, as: UTF8.self) }
+                    let source = OpenXERowCollector.source(file: path, line: line, table: EmailbackupMapping.table, id: id)
+                    for (column, index) in range.enumerated()
+                    where values[index].kind.isBytes && !UTF8Validation.isValid(text(values[index])) {
+                        return ImportItem.reject(Reject(source: source, reason: "column \(names[column]) is not valid UTF-8"))
+                    }
+                    return OpenXERowCollector.account(utf8: UnsafeBufferPointer(columns), source: source, includeDeleted: includeDeleted)
                 }
-                let table = EmailbackupMapping.table
-                let id = Self.idIndex.flatMap { columns[$0] } ?? nil
-                let source = OpenXERowCollector.source(file: path, line: line, table: table, id: id)
-                if let invalid {
-                    body(.reject(Reject(source: source, reason: "column \(names[invalid]) is not valid UTF-8")))
-                    continue
-                }
-                body(OpenXERowCollector.account(columns: columns, source: source, includeDeleted: includeDeleted))
+                body(item)
             }
         }
     }

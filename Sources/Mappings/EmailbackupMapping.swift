@@ -133,6 +133,27 @@ public enum EmailbackupMapping {
         }
     }
 
+    /// `read(_:into:)` for a row whose values a reader holds as UTF-8, in
+    /// `columns` order (`.some(nil)`: NULL; nil: a column the row lacks):
+    /// the same account, without an array of Strings per row, and a String
+    /// made again only for a value that must be compared after reading.
+    @inline(never)
+    public static func read(utf8 values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>??>, into account: inout MailAccount) throws(OpenXEValueError) {
+        let columns = self.columns
+        for index in columns.indices {
+            guard let value = values[index] else { continue }
+            try columns[index].read(value.map { String(decoding: $0, as: UTF8.self) }, &account)
+        }
+        for index in columns.indices {
+            guard let value = values[index], !columns[index].givesBack(utf8: value) else { continue }
+            let original = value.map { String(decoding: $0, as: UTF8.self) }
+            let rewritten = columns[index].value(for: account)
+            if rewritten != original, !(original == nil && rewritten == "") {
+                account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
+            }
+        }
+    }
+
     // MARK: Writing
 
     /// The row for `account`, column by column in table order (nil: NULL).
@@ -198,7 +219,7 @@ public enum EmailbackupMapping {
     private static func port(
         _ name: String, _ get: @escaping Get<Int?>, _ set: @escaping Put<Int?>, default defaultPort: String
     ) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, read: { (v, a) throws(OpenXEValueError) in
+        OpenXEColumn(name, .integer, exactValues: .decimal, read: { (v, a) throws(OpenXEValueError) in
             guard let v, !v.isEmpty else {
                 set(&a, nil)
                 return
@@ -211,7 +232,7 @@ public enum EmailbackupMapping {
     /// An id of another OpenXE record; 0 means none. A value that is not a
     /// number (from another system) cannot be held and is written as 0.
     private static func reference(_ name: String, _ get: @escaping Get<String>, _ set: @escaping Put<String>) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, read: { v, a in
+        OpenXEColumn(name, .integer, exactValues: .digits, read: { v, a in
             let v = v ?? "0"
             set(&a, v == "0" ? "" : v)
         }, write: { Int(get($0)) != nil ? get($0) : "0" })

@@ -57,16 +57,37 @@ public final class OpenXEColumn: Sendable {
         case everyButEmpty
         /// `0` and `1`: a switch, which writes every other "on" as `1`.
         case zeroAndOne
+        /// A decimal number as a number writes itself (no sign, no leading
+        /// zero, at most 18 digits): a port.
+        case decimal
+        /// Digits (at most 18): a reference to another record, which keeps
+        /// any number as it was written.
+        case digits
     }
 
     /// Whether `value` is known to come back unchanged (false: not known).
     func givesBack(_ value: String?) -> Bool {
+        guard var value else { return givesBack(utf8: nil) }
+        return value.withUTF8 { givesBack(utf8: $0) }
+    }
+
+    /// `givesBack(_:)` for a value given as UTF-8 (nil: NULL).
+    func givesBack(utf8 value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        // NULL reads as empty text, which a text column writes as NULL again.
+        guard let value else { return exactValues == .every || exactValues == .everyButEmpty }
         switch exactValues {
-        case .checkedAfterReading: false
-        case .every: true
-        case .everyButEmpty: value != ""
-        case .zeroAndOne: value == "0" || value == "1"
+        case .checkedAfterReading: return false
+        case .every: return true
+        case .everyButEmpty: return !value.isEmpty
+        case .zeroAndOne: return value.count == 1 && (value[0] == UInt8(ascii: "0") || value[0] == UInt8(ascii: "1"))
+        case .decimal: return Self.isDigits(value) && (value.count == 1 || value[0] != UInt8(ascii: "0"))
+        case .digits: return Self.isDigits(value)
         }
+    }
+
+    private static func isDigits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !value.isEmpty, value.count <= 18 else { return false }
+        return value.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// The value this column gets for `account`, nil for NULL.

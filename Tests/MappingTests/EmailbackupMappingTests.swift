@@ -30,7 +30,10 @@ import Testing
     @Test(arguments: 1...7) func valuesSaidToComeBackDo(id: Int) throws {
         let row = try OpenXEFixtureRows.emailbackup(id: id)
         let columns = EmailbackupMapping.columns
-        let probes: [String?] = [nil, "", "0", "1", "2", "x", "Größe ’ \\ 'q'", "993"]
+        let probes: [String?] = [
+            nil, "", "0", "1", "2", "x", "Größe ’ \\ 'q'", "993", "0993", "+993", "-1", "00", "123456789012345678",
+            "1234567890123456789", "9999999999999999999999",
+        ]
         var checked = 0
         for (index, column) in columns.enumerated() where column.exactValues != .checkedAfterReading {
             for probe in probes + [row[column.name]!] where column.givesBack(probe) {
@@ -43,6 +46,48 @@ import Testing
             }
         }
         #expect(checked > 150)
+    }
+
+    /// Reading a row held as UTF-8 gives what reading it as Strings gives:
+    /// every fixture row, and each with each probe value in each column.
+    @Test(arguments: 1...7) func readingUTF8ReadsWhatStringsRead(id: Int) throws {
+        let row = try OpenXEFixtureRows.emailbackup(id: id)
+        let columns = EmailbackupMapping.columns
+        let probes: [String??] = [nil, .some(nil), "", "0", "1", "993", "0993", "+5", "x", "Größe ’", "2024-03-01", "0000-00-00"]
+        func outcome(_ values: [String??], utf8: Bool) -> String {
+            var account = MailAccount()
+            do throws(OpenXEValueError) {
+                if utf8 {
+                    let arrays = values.map { $0.map { $0.map { Array($0.utf8) } } }
+                    let buffers = arrays.map { $0.map { $0.map { array in array.withUnsafeBufferPointer { copy($0) } } } }
+                    defer { for buffer in buffers { buffer??.deallocate() } }
+                    try buffers.withUnsafeBufferPointer { (cells) throws(OpenXEValueError) in
+                        try EmailbackupMapping.read(utf8: cells, into: &account)
+                    }
+                } else {
+                    try EmailbackupMapping.read(values, into: &account)
+                }
+            } catch {
+                return "error: \(error)"
+            }
+            return CanonicalField.ordered.map { "\($0.name)=\($0.text(in: account))" }.joined(separator: "|")
+        }
+        let base: [String??] = columns.map { row[$0.name] }
+        #expect(outcome(base, utf8: true) == outcome(base, utf8: false))
+        for index in columns.indices {
+            for probe in probes {
+                var values = base
+                values[index] = probe
+                #expect(outcome(values, utf8: true) == outcome(values, utf8: false), "column \(columns[index].name), value \(String(describing: probe))")
+            }
+        }
+    }
+
+    /// A buffer of its own (the caller deallocates it), so that the bytes outlive the array's closure.
+    private func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        _ = buffer.initialize(from: bytes)
+        return UnsafeBufferPointer(rebasing: buffer[..<bytes.count])
     }
 
     @Test func readsAnImplicitTLSAccountWithTickets() throws {
