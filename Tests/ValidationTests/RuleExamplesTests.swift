@@ -51,6 +51,19 @@ import Testing
             fix: "Set security to tls, or use port 143."))
     }
 
+    /// Each image that is not on a web server is named, a long source shortened;
+    /// one on a web server is not, whatever the case of its scheme.
+    @Test func signatureImagesNotOnAWebServer() throws {
+        let long = "data:image/png;base64," + String(repeating: "A", count: 80)
+        let html = "<p><img src=\"/userdata/logo.png\"><IMG ALT=x SRC='HTTPS://cdn.example.de/a.png'><img src=\(long)></p>"
+        let found = try findings([.signatureHTML: html]).filter { $0.rule == "signature-image-not-external" }
+        #expect(found.map(\.message) == [
+            "signature image '/userdata/logo.png' is not an absolute http(s) URL",
+            "signature image 'data:image/png;base64,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…' is not an absolute http(s) URL",
+        ])
+        #expect(found.allSatisfy { $0.field == .signatureHTML && $0.severity == .warning })
+    }
+
     @Test func portOfAnotherProtocol() throws {
         let found = try findings([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "465", .incomingSecurity: "tls"])
         #expect(found == [Finding(

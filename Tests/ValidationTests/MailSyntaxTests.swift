@@ -1,0 +1,58 @@
+import Testing
+
+@testable import Validation
+
+/// Host names are told plain in one pass; anything else is checked a step at
+/// a time. The one pass must never call a host plain that the checks fault.
+@Suite struct MailSyntaxTests {
+    func plain(_ host: String) -> Bool { Array(host.utf8).withUnsafeBufferPointer { MailSyntax.isPlainHost($0) } }
+    func checked(_ host: String) -> String? { Array(host.utf8).withUnsafeBufferPointer { MailSyntax.checkedHostProblem($0) } }
+
+    @Test func plainHosts() {
+        for host in ["imap.kunde-1.de", "a", "x_y.example", "A1.B2", String(repeating: "a", count: 63) + ".de"] {
+            #expect(plain(host), "\(host)")
+            #expect(checked(host) == nil, "\(host)")
+            #expect(MailSyntax.hostProblem(host) == nil)
+        }
+        let long = (0..<50).map { _ in "abcd" }.joined(separator: ".") + ".abc"  // 253
+        #expect(long.utf8.count == 253 && plain(long))
+        #expect(!plain(long + "d") && checked(long + "d") == "is longer than 253 characters")
+    }
+
+    @Test func hostsThatAreNotPlainAreChecked() {
+        let cases: [(String, String?)] = [
+            ("", "has an empty label (two dots, or a dot at the start or end)"),
+            ("a..b", "has an empty label (two dots, or a dot at the start or end)"),
+            ("-a.de", "has a label that starts or ends with '-'"),
+            ("imap.kunde-.de", "has a label that starts or ends with '-'"),
+            (String(repeating: "a", count: 64) + ".de", "has a label longer than 63 characters"),
+            ("imaps://imap.de", "contains a URL scheme"),
+            ("imap .de", "contains white space"),
+            ("imap.de/x", "contains a path"),
+            ("info@imap.de", "contains '@' (an address, not a host)"),
+            ("imap!.de", "has a character that no host name holds"),
+            ("mail.bäckerei.de", nil),
+        ]
+        for (host, problem) in cases {
+            #expect(!plain(host), "\(host)")
+            #expect(MailSyntax.hostProblem(host) == problem, "\(host)")
+        }
+    }
+
+    /// Every host of up to four characters from letters, digits, `-`, `_`,
+    /// `.`, `:`, a space, `/`, `@` and `ä`: plain only where the checks find nothing.
+    @Test func theOnePassAgreesWithTheChecks() {
+        let alphabet = ["a", "Z", "0", "-", "_", ".", ":", " ", "/", "@", "ä"]
+        var hosts = [""]
+        var compared = 0
+        for _ in 0..<4 {
+            hosts = hosts.flatMap { host in alphabet.map { host + $0 } }
+            for host in hosts {
+                if plain(host) { #expect(checked(host) == nil, "'\(host)'") }
+                #expect(MailSyntax.hostProblem(host) == checked(host), "'\(host)'")
+                compared += 1
+            }
+        }
+        #expect(compared == 11 + 121 + 1331 + 14641)
+    }
+}
