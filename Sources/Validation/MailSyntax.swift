@@ -118,6 +118,33 @@ enum MailSyntax {
         return nil
     }
 
+    /// Whether two addresses have the same ASCII domain, in any case: what
+    /// most pairs of addresses checked together have, told without a String
+    /// of either domain. False also where it cannot tell (no `@`, an empty or
+    /// non-ASCII domain): compare `domain(of:)` then.
+    static func haveSameASCIIDomain(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                guard let x = asciiDomain(of: a), let y = asciiDomain(of: b), x.count == y.count else { return false }
+                for k in 0..<x.count where foldedASCII(x[k]) != foldedASCII(y[k]) { return false }
+                return true
+            }
+        }
+    }
+
+    /// The bytes after the last `@`, when there are some and all are ASCII.
+    private static func asciiDomain(of address: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let at = address.lastIndex(of: UInt8(ascii: "@")), at + 1 < address.count else { return nil }
+        let domain = UnsafeBufferPointer(rebasing: address[(at + 1)...])
+        return domain.allSatisfy { $0 < 0x80 } ? domain : nil
+    }
+
+    private static func foldedASCII(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
     /// The domain of an address, lower-cased; nil without one.
     static func domain(of address: String) -> String? {
         guard let at = address.utf8.lastIndex(of: UInt8(ascii: "@")) else { return nil }

@@ -14,23 +14,18 @@ enum Placeholders {
     /// The placeholders in `text` that are not in `known` (a String is made
     /// only for those: a known name is compared as bytes).
     static func unknownNames(in text: String, forSignature: Bool) -> [String] {
-        let known = forSignature ? signatureBytes : autoresponderBytes
-        return names(in: text) { candidate in
-            !known.contains { name in
-                name.count == candidate.count && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, candidate.baseAddress!, name.count) == 0 }
+        var text = text
+        return text.withUTF8 { bytes in
+            (forSignature ? signatureBytes : autoresponderBytes).withUnsafeBufferPointer { known in
+                names(in: bytes, keepingUnknown: known)
             }
         }
     }
 
-    /// Names of upper-case letters, digits and `_` between braces. Scanned as
-    /// UTF-8 bytes: braces and name characters are ASCII, and signatures are
-    /// long HTML texts checked for every account.
-    private static func names(in text: String, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> [String] {
-        if let names = text.utf8.withContiguousStorageIfAvailable({ names(in: $0, keeping: keep) }) { return names }
-        return Array(text.utf8).withUnsafeBufferPointer { names(in: $0, keeping: keep) }
-    }
-
-    private static func names(in bytes: UnsafeBufferPointer<UInt8>, keeping keep: (UnsafeBufferPointer<UInt8>) -> Bool) -> [String] {
+    /// Names of upper-case letters, digits and `_` between braces that are
+    /// not in `known`. Scanned as UTF-8 bytes: braces and name characters are
+    /// ASCII, and signatures are long HTML texts checked for every account.
+    private static func names(in bytes: UnsafeBufferPointer<UInt8>, keepingUnknown known: UnsafeBufferPointer<[UInt8]>) -> [String] {
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "{")), bytes.count) != nil else { return [] }
         var names: [String] = []
         var index = 0
@@ -41,11 +36,18 @@ enum Placeholders {
             while end < bytes.count && isNameByte(bytes[end]) { end += 1 }
             if end < bytes.count && bytes[end] == UInt8(ascii: "}") && end > open {
                 let name = UnsafeBufferPointer(rebasing: bytes[open..<end])
-                if keep(name) { names.append(String(decoding: name, as: UTF8.self)) }
+                if !isKnown(name, known) { names.append(String(decoding: name, as: UTF8.self)) }
             }
             index = end > open ? end : open
         }
         return names
+    }
+
+    private static func isKnown(_ name: UnsafeBufferPointer<UInt8>, _ known: UnsafeBufferPointer<[UInt8]>) -> Bool {
+        for candidate in known where candidate.count == name.count {
+            if candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) { return true }
+        }
+        return false
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

@@ -11,16 +11,20 @@ struct SenderMismatchRule: AccountRule {
         triggeringExamples: [
             [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h",
              .outgoingUser: "versand@krueger-bau.de", .outgoingSenderAddress: "info@krueger-logistik.com"],
+            [.email: "jürgen@krueger-bau.de", .outgoingSenderAddress: "info@krueger-bau.de.example"],
         ],
         nonTriggeringExamples: [
             [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h",
              .outgoingUser: "versand@krueger-bau.de", .outgoingSenderAddress: "info@krueger-bau.de"],
             [.email: "versand@krueger-bau.de", .outgoingEnabled: "true", .outgoingHost: "h"],
+            [.email: "jürgen@Krueger-Bau.DE", .outgoingSenderAddress: "info@krueger-bau.de"],
+            [.email: "info@BÄCKEREI-schulz.de", .outgoingSenderAddress: "laden@bäckerei-schulz.de"],
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
         let sender = facts.account.outgoing.senderAddress
-        guard !sender.isEmpty, let senderDomain = MailSyntax.domain(of: sender),
+        guard !sender.isEmpty, !MailSyntax.haveSameASCIIDomain(sender, facts.account.identity.email),
+            let senderDomain = MailSyntax.domain(of: sender),
             let mailboxDomain = MailSyntax.domain(of: facts.account.identity.email), senderDomain != mailboxDomain
         else { return [] }
         var message = "sender address \(sender) is not of the mailbox's domain \(mailboxDomain)"

@@ -55,4 +55,15 @@ import Testing
         }
         #expect(compared == 11 + 121 + 1331 + 14641)
     }
+
+    @Test func sameASCIIDomains() {
+        #expect(MailSyntax.haveSameASCIIDomain("a@Kunde-1.DE", "jürgen.müller@kunde-1.de"))
+        #expect(MailSyntax.haveSameASCIIDomain("a@b@x.de", "c@x.de"))  // the last @ counts, as in domain(of:)
+        #expect(!MailSyntax.haveSameASCIIDomain("a@kunde-1.de", "b@kunde-2.de"))
+        #expect(!MailSyntax.haveSameASCIIDomain("a@kunde.de", "b@kunde.de.example"))
+        // Cannot tell: left to domain(of:).
+        #expect(!MailSyntax.haveSameASCIIDomain("a@bäckerei.de", "b@bäckerei.de"))
+        #expect(!MailSyntax.haveSameASCIIDomain("a@", "b@"))
+        #expect(!MailSyntax.haveSameASCIIDomain("kunde.de", "kunde.de"))
+    }
 }
