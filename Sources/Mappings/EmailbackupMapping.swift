@@ -142,7 +142,11 @@ public enum EmailbackupMapping {
         let columns = self.columns
         for index in columns.indices {
             guard let value = values[index] else { continue }
-            try columns[index].read(value.map { String(decoding: $0, as: UTF8.self) }, &account)
+            if let readUTF8 = columns[index].readUTF8 {
+                try readUTF8(value, &account)
+            } else {
+                try columns[index].read(value.map { String(decoding: $0, as: UTF8.self) }, &account)
+            }
         }
         for index in columns.indices {
             guard let value = values[index], !columns[index].givesBack(utf8: value) else { continue }
@@ -212,6 +216,9 @@ public enum EmailbackupMapping {
         OpenXEColumn(name, .integer, exactValues: .zeroAndOne, read: { v, a in
             let v = v ?? "0"
             set(&a, !(v.isEmpty || v == "0"))
+        }, readUTF8: { v, a in
+            guard let v else { return set(&a, false) }
+            set(&a, !(v.isEmpty || (v.count == 1 && v[0] == UInt8(ascii: "0"))))
         }, write: { get($0) ? "1" : "0" })
     }
 
@@ -219,13 +226,20 @@ public enum EmailbackupMapping {
     private static func port(
         _ name: String, _ get: @escaping Get<Int?>, _ set: @escaping Put<Int?>, default defaultPort: String
     ) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, exactValues: .decimal, read: { (v, a) throws(OpenXEValueError) in
+        let read: @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void = { (v, a) throws(OpenXEValueError) in
             guard let v, !v.isEmpty else {
                 set(&a, nil)
                 return
             }
             guard let port = Int(v) else { throw OpenXEValueError(column: name, value: v, expected: "a port number") }
             set(&a, port)
+        }
+        return OpenXEColumn(name, .integer, exactValues: .decimal, read: read, readUTF8: { (v, a) throws(OpenXEValueError) in
+            // Plain digits without a String; a sign or anything else as `Int` reads it.
+            guard let v, !v.isEmpty, v.count <= 18, v.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+                return try read(v.map { String(decoding: $0, as: UTF8.self) }, &a)
+            }
+            set(&a, v.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
         }, write: { get($0).map(String.init) ?? defaultPort })
     }
 
@@ -235,12 +249,15 @@ public enum EmailbackupMapping {
         OpenXEColumn(name, .integer, exactValues: .digits, read: { v, a in
             let v = v ?? "0"
             set(&a, v == "0" ? "" : v)
+        }, readUTF8: { v, a in
+            guard let v, !(v.count == 1 && v[0] == UInt8(ascii: "0")) else { return set(&a, "") }
+            set(&a, String(decoding: v, as: UTF8.self))
         }, write: { Int(get($0)) != nil ? get($0) : "0" })
     }
 
     /// A column with no canonical field: kept as the extra
     /// `emailbackup.<name>` when it is not the default.
     private static func kept(_ name: String, default defaultValue: String? = nil) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, read: { _, _ in }, write: { _ in defaultValue })
+        OpenXEColumn(name, .integer, read: { _, _ in }, readUTF8: { _, _ in }, write: { _ in defaultValue })
     }
 }

@@ -24,6 +24,9 @@ public final class OpenXEColumn: Sendable {
     /// (OpenXE treats both alike).
     public let nullable: Bool
     let read: @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void
+    /// `read` for a value given as UTF-8, where the column has one that
+    /// needs no String (a switch, a number): it does what `read` does.
+    let readUTF8: (@Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) throws(OpenXEValueError) -> Void)?
     let write: @Sendable (MailAccount) -> String?
     /// The values known to come back unchanged from the canonical fields
     /// without reading them and writing them again (see `givesBack`).
@@ -32,6 +35,7 @@ public final class OpenXEColumn: Sendable {
     init(
         _ name: String, _ kind: Kind, nullable: Bool = false, exactValues: ExactValues = .checkedAfterReading,
         read: @escaping @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void,
+        readUTF8: (@Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) throws(OpenXEValueError) -> Void)? = nil,
         write: @escaping @Sendable (MailAccount) -> String?
     ) {
         self.name = name
@@ -39,6 +43,7 @@ public final class OpenXEColumn: Sendable {
         self.nullable = nullable
         self.exactValues = exactValues
         self.read = read
+        self.readUTF8 = readUTF8
         self.write = write
     }
 
