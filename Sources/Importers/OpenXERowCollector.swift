@@ -75,36 +75,39 @@ struct OpenXERowCollector {
     /// The account of an `emailbackup` row given in the mapping's column
     /// order (`EmailbackupMapping.account(fromColumns:)`), or its skip or reject.
     static func account(columns: [String??], source: SourceReference, includeDeleted: Bool) -> ImportItem {
-        if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, deleted != "0", !deleted.isEmpty {
-            return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
+        item(source: source, deleted: columns[Self.deletedIndex] ?? nil, includeDeleted: includeDeleted) {
+            (account) throws(OpenXEValueError) in try EmailbackupMapping.read(columns, into: &account)
         }
-        // Filled in place by calls and then moved into the item: setting its
-        // fields here, or returning it from a function that did, made the
-        // compiler copy it and free the original (a retain and a release of
-        // each of its texts).
-        var account = MailAccount()
-        do throws(OpenXEValueError) {
-            try EmailbackupMapping.read(columns, into: &account)
-        } catch {
-            return .reject(Reject(source: source, reason: error.description))
-        }
-        setOrigin(of: &account, to: source)
-        return .account(account, source)
     }
 
     /// `account(columns:source:includeDeleted:)` for values held as UTF-8.
     static func account(
         utf8 columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>??>, source: SourceReference, includeDeleted: Bool
     ) -> ImportItem {
-        if !includeDeleted, let deleted = columns[Self.deletedIndex] ?? nil, !deleted.isEmpty,
-            !(deleted.count == 1 && deleted[0] == UInt8(ascii: "0"))
-        {
-            let text = String(decoding: deleted, as: UTF8.self)
-            return .skipped(source, reason: "deleted in OpenXE (geloescht = \(text)); --include-deleted imports it")
+        // `geloescht` becomes a String only when it is not the usual 0.
+        let deleted = (columns[Self.deletedIndex] ?? nil).flatMap { value in
+            value.count == 1 && value[0] == UInt8(ascii: "0") ? "0" : String(decoding: value, as: UTF8.self)
+        }
+        return item(source: source, deleted: deleted, includeDeleted: includeDeleted) {
+            (account) throws(OpenXEValueError) in try EmailbackupMapping.read(utf8: columns, into: &account)
+        }
+    }
+
+    /// The row's skip (deleted in OpenXE), its reject (a value the mapping
+    /// cannot read) or its account, which `read` fills in place and which is
+    /// then moved into the item: setting its fields here, or returning it
+    /// from a function that did, made the compiler copy it and free the
+    /// original (a retain and a release of each of its texts).
+    private static func item(
+        source: SourceReference, deleted: String?, includeDeleted: Bool,
+        read: (inout MailAccount) throws(OpenXEValueError) -> Void
+    ) -> ImportItem {
+        if !includeDeleted, let deleted, deleted != "0", !deleted.isEmpty {
+            return .skipped(source, reason: "deleted in OpenXE (geloescht = \(deleted)); --include-deleted imports it")
         }
         var account = MailAccount()
         do throws(OpenXEValueError) {
-            try EmailbackupMapping.read(utf8: columns, into: &account)
+            try read(&account)
         } catch {
             return .reject(Reject(source: source, reason: error.description))
         }

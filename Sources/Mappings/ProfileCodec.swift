@@ -9,12 +9,12 @@ public struct ProfileCodec: Sendable {
     private let fields: [[CanonicalField]]
     private let maps: [ValueMap?]
     /// Per column: each word of its value map (as written, and normalised)
-    /// with the assignments it means; the first entry wins a shared word. A
-    /// list, not a dictionary: a map has a handful of words, and comparing
-    /// them costs less than hashing the cell.
-    private let readings: [[(word: String, assignments: [(CanonicalField, String)])]]
-    /// Per column: what a non-empty cell implies.
-    private let implied: [[(CanonicalField, String)]]
+    /// with the assignments it means, as UTF-8; the first entry wins a shared
+    /// word. A list, not a dictionary: a map has a handful of words, and
+    /// comparing them costs less than hashing the cell.
+    private let wordMeanings: [[WordMeaning]]
+    /// Per column: what a non-empty cell implies (field, canonical text as UTF-8).
+    private let implied: [[(CanonicalField, [UInt8])]]
     /// Per column, looked up for every cell: its extra's name, and its format.
     private let extraNames: [String?]
     private let formats: [CellFormat]
@@ -22,10 +22,6 @@ public struct ProfileCodec: Sendable {
     /// map, no implied fields, no format, text fields only): most columns of
     /// a layout, read without any of the steps above.
     private let textOnly: [Bool]
-    /// `readings` and `implied` with their words and texts as UTF-8, for
-    /// `fill(_:utf8:)`.
-    private let wordMeanings: [[WordMeaning]]
-    private let impliedUTF8: [[(CanonicalField, [UInt8])]]
 
     /// A word of a column's value map and what it means, as UTF-8.
     private struct WordMeaning: Sendable {
@@ -91,12 +87,10 @@ public struct ProfileCodec: Sendable {
                 CanonicalField(rawValue: name).map { ($0, text) }
             })
         }
-        self.readings = readings
-        self.implied = implied
         wordMeanings = readings.map { table in
             table.map { WordMeaning(word: Array($0.word.utf8), assignments: $0.assignments.map { ($0.0, Array($0.1.utf8)) }) }
         }
-        impliedUTF8 = implied.map { $0.map { ($0.0, Array($0.1.utf8)) } }
+        self.implied = implied.map { $0.map { ($0.0, Array($0.1.utf8)) } }
         extraNames = profile.columns.map(\.extra)
         formats = profile.columns.map { column in
             switch column.format {
@@ -187,10 +181,10 @@ public struct ProfileCodec: Sendable {
             account.extras.append(ExtraField(name: extra, value: cell))
             return
         }
-        for (field, text) in implied[index] { try assign(text, to: field, column: index, in: &account) }
+        try assignImplied(column: index, to: &account)
         if let map = maps[index] {
-            if let assignments = reading(cell, column: index) ?? reading(ProfileColumn.normalised(cell), column: index) {
-                for (field, text) in assignments { try assign(text, to: field, column: index, in: &account) }
+            if let meaning = meaning(of: cell, column: index) ?? meaning(of: ProfileColumn.normalised(cell), column: index) {
+                for (field, text) in meaning.assignments { try assign(utf8: text, to: field, column: index, in: &account) }
                 return
             }
             let words = map.entries.map(\.word).filter { !$0.isEmpty }
@@ -259,7 +253,7 @@ public struct ProfileCodec: Sendable {
     }
 
     private func assignImplied(column: Int, to account: inout MailAccount) throws(ProfileValueError) {
-        for (field, text) in impliedUTF8[column] { try assign(utf8: text, to: field, column: column, in: &account) }
+        for (field, text) in implied[column] { try assign(utf8: text, to: field, column: column, in: &account) }
     }
 
     private func assign(utf8 text: [UInt8], to field: CanonicalField, column: Int, in account: inout MailAccount) throws(ProfileValueError) {
@@ -316,8 +310,9 @@ public struct ProfileCodec: Sendable {
     }
 
     /// What a word of the column's value map means, nil for a word the map lacks.
-    private func reading(_ word: String, column: Int) -> [(CanonicalField, String)]? {
-        readings[column].first { $0.word == word }?.assignments
+    private func meaning(of word: String, column: Int) -> WordMeaning? {
+        var word = word
+        return word.withUTF8 { meaning(of: $0, column: column) }
     }
 
     /// A cell in the column's format, as canonical text.
