@@ -112,31 +112,38 @@ public enum EmailbackupMapping {
         return account
     }
 
-    /// `account(fromColumns:)` into an account the caller holds. Not inlined:
-    /// setting the fields of a local account where it is then returned (or
-    /// put into an item) made the compiler copy it and free the original,
-    /// which retains and releases each of its texts.
-    @inline(never)
+    /// `account(fromColumns:)` into an account the caller holds: the values'
+    /// UTF-8, read as `read(utf8:into:)` reads it.
     public static func read(_ values: [String??], into account: inout MailAccount) throws(OpenXEValueError) {
-        let columns = self.columns
-        for index in columns.indices {
-            guard let value = values[index] else { continue }
-            try columns[index].read(value, &account)
-        }
-        // Keep what would not come back the same.
-        for index in columns.indices {
-            guard let original = values[index], !columns[index].givesBack(original) else { continue }
-            let rewritten = columns[index].value(for: account)
-            if rewritten != original, !(original == nil && rewritten == "") {
-                account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>??] = []
+        for value in values {
+            guard let value else {
+                ranges.append(nil)
+                continue
             }
+            guard let text = value else {
+                ranges.append(.some(nil))
+                continue
+            }
+            let start = bytes.count
+            bytes += text.utf8
+            ranges.append(start..<bytes.count)
+        }
+        try bytes.withUnsafeBufferPointer { (all) throws(OpenXEValueError) in
+            let cells = ranges.map { $0.map { $0.map { UnsafeBufferPointer(rebasing: all[$0]) } } }
+            try cells.withUnsafeBufferPointer { (cells) throws(OpenXEValueError) in try read(utf8: cells, into: &account) }
         }
     }
 
-    /// `read(_:into:)` for a row whose values a reader holds as UTF-8, in
-    /// `columns` order (`.some(nil)`: NULL; nil: a column the row lacks):
-    /// the same account, without an array of Strings per row, and a String
-    /// made again only for a value that must be compared after reading.
+    /// The account a row holds, read into an account the caller holds, from
+    /// the UTF-8 of its values in `columns` order (`.some(nil)`: NULL; nil: a
+    /// column the row lacks). A switch or a number becomes no String; a value
+    /// that is not known to come back unchanged is written again after the
+    /// whole row is read, and kept as a raw extra where it differs. Not
+    /// inlined: setting the fields of a local account where it is then
+    /// returned (or put into an item) made the compiler copy it and free the
+    /// original, which retains and releases each of its texts.
     @inline(never)
     public static func read(utf8 values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>??>, into account: inout MailAccount) throws(OpenXEValueError) {
         let columns = self.columns
