@@ -19,8 +19,14 @@ mariadb_sandbox_start() {
   mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$sandbox/data" --skip-test-db >/dev/null 2>&1
   mariadbd --no-defaults --user="$(id -un)" --datadir="$sandbox/data" --socket="$sock" --skip-networking \
     --pid-file="$sandbox/mysqld.pid" --log-error="$sandbox/error.log" &
-  for _ in $(seq 1 300); do [ -S "$sock" ] && break; sleep 0.1; done
-  [ -S "$sock" ] || { cat "$sandbox/error.log" >&2; exit 1; }
+  # Ready when it answers, not when its socket appears.
+  for _ in $(seq 1 300); do
+    [ -S "$sock" ] && mariadb-admin --no-defaults -S "$sock" -uroot ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "mariadb-sandbox: the server did not answer within 30 s" >&2
+  cat "$sandbox/error.log" >&2
+  exit 1
 }
 
 mariadb_sandbox_stop() {
