@@ -102,13 +102,18 @@ enum MailSyntax {
         if local.count > 64 && String(decoding: local, as: UTF8.self).count > 64 {
             return "has more than 64 characters before the '@'"
         }
-        if local.contains(where: { $0 == 0x20 || $0 == 0x2C || $0 == 0x3C || $0 == 0x3E }) {
-            return "has a space, comma or angle bracket before the '@'"
-        }
+        // One pass for both checks of the local part; the first one named wins.
         let dot = UInt8(ascii: ".")
-        if local.first == dot || local.last == dot || zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }) {
-            return "has a misplaced dot before the '@'"
+        var separator = false
+        var doubleDot = false
+        var previous: UInt8 = 0
+        for byte in local {
+            if byte == 0x20 || byte == 0x2C || byte == 0x3C || byte == 0x3E { separator = true }
+            if byte == dot && previous == dot { doubleDot = true }
+            previous = byte
         }
+        if separator { return "has a space, comma or angle bracket before the '@'" }
+        if local.first == dot || local.last == dot || doubleDot { return "has a misplaced dot before the '@'" }
         let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         if domain.isEmpty { return "has no domain after the '@'" }
         if !domain.contains(dot) { return "has a domain without a dot" }

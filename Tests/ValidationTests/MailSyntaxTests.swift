@@ -66,4 +66,30 @@ import Testing
         #expect(!MailSyntax.haveSameASCIIDomain("a@", "b@"))
         #expect(!MailSyntax.haveSameASCIIDomain("kunde.de", "kunde.de"))
     }
+
+    @Test func addressProblems() {
+        let cases: [(String, String?)] = [
+            ("info@kunde-1.de", nil),
+            ("jürgen.müller@bäckerei.de", nil),
+            ("info.kunde.de", "needs exactly one '@'"),
+            ("a@b@kunde.de", "needs exactly one '@'"),
+            ("@kunde.de", "has nothing before the '@'"),
+            (String(repeating: "a", count: 65) + "@kunde.de", "has more than 64 characters before the '@'"),
+            (String(repeating: "ä", count: 40) + "@kunde.de", nil),  // 80 bytes, 40 characters
+            ("in fo@kunde.de", "has a space, comma or angle bracket before the '@'"),
+            ("a,b@kunde.de", "has a space, comma or angle bracket before the '@'"),
+            ("<a>@kunde.de", "has a space, comma or angle bracket before the '@'"),
+            (".info@kunde.de", "has a misplaced dot before the '@'"),
+            ("info.@kunde.de", "has a misplaced dot before the '@'"),
+            ("in..fo@kunde.de", "has a misplaced dot before the '@'"),
+            ("in fo..x@kunde.de", "has a space, comma or angle bracket before the '@'"),  // the first problem wins
+            ("info@", "has no domain after the '@'"),
+            ("info@kunde", "has a domain without a dot"),
+            ("info@kunde..de", "has a domain that has an empty label (two dots, or a dot at the start or end)"),
+        ]
+        for (address, problem) in cases {
+            #expect(MailSyntax.addressProblem(address) == problem, "\(address)")
+        }
+    }
 }
+
