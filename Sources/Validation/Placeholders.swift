@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// The `{NAME}` placeholders a text uses, in order of appearance.
+/// The `{NAME}` placeholders the systems fill in, and the unknown ones a text
+/// uses, in order of appearance.
 enum Placeholders {
     static let autoresponder: [String] = ["TICKET", "BETREFF"]
     static let signature: [String] = [

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 
-import Foundation
 import MailModel
 
 /// `signature-image-not-external`: a signature image that is not an absolute http(s) URL.
@@ -38,14 +37,6 @@ struct SignatureImageNotExternalRule: AccountRule {
                 let shown = text.count > 60 ? String(text.prefix(57)) + "…" : text
                 return finding(severity, .signatureHTML, "signature image '\(shown)' is not an absolute http(s) URL")
             }
-        }
-    }
-
-    /// The `src` of each `<img>` tag in the HTML.
-    static func imageSources(in html: String) -> [String] {
-        var html = html
-        return html.withUTF8 { bytes in
-            imageSources(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }
     }
 
