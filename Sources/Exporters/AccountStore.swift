@@ -44,7 +44,6 @@ public final class AccountStore {
     private static let cacheSize = -16384
 
     static let fieldColumnList = CanonicalField.ordered.map { "\"\($0.name)\"" }.joined(separator: ", ")
-    private static let bindKinds: [BindKind] = CanonicalField.ordered.map { BindKind($0.kind) }
 
     /// Opens the store at `path`, creating it and its tables when `create` is
     /// true and bringing an older schema up to date.
@@ -93,7 +92,8 @@ public final class AccountStore {
 
     /// The current run started on a store without accounts: it appends
     /// without looking keys up, and finds duplicates once, before it commits.
-    private var appending = false
+    /// While appending: the new accounts waiting to be inserted with their group.
+    private var appendBatch: AppendBatch?
     /// While appending: the key hashes stored so far, to find duplicates at the end.
     private var appendedKeys: AppendedKeyFilter?
     /// How many possible duplicates the filter keeps before it gives up (tests lower it).
@@ -127,7 +127,7 @@ public final class AccountStore {
         // inserting into the key index at random places, is wasted work. The
         // index is built once at the end instead (a sort), and duplicates
         // within the run are found with it (see `resolveDuplicatesOfAppend`).
-        appending = try db.integer("SELECT NOT EXISTS (SELECT 1 FROM account_state)") == 1
+        let appending = try db.integer("SELECT NOT EXISTS (SELECT 1 FROM account_state)") == 1
         if appending { try db.execute("DROP INDEX IF EXISTS account_state_by_key_hash") }
         appendedKeys = appending ? AppendedKeyFilter(candidateLimit: appendedKeyCandidateLimit) : nil
         findingsWithdrawn = [:]
@@ -136,6 +136,10 @@ public final class AccountStore {
         statement.bind(2, sources.joined(separator: "\n"))
         try statement.step()
         let run = db.lastInsertRowID
+        if appending {
+            let largestID = try db.integer("SELECT COALESCE(MAX(id), 0) FROM accounts")
+            appendBatch = try AppendBatch(connection: db, run: run, largestID: largestID)
+        }
         currentRun = run
         summary = RunSummary()
         summary.runID = run
@@ -144,9 +148,23 @@ public final class AccountStore {
 
     /// Stores one account of the current run.
     public func store(_ row: AccountRow) throws(StoreError) -> StoreOutcome {
-        try row.bytes.withUnsafeBufferPointer { buffer throws(StoreError) in
+        if let appendBatch { return try append(row, to: appendBatch) }
+        return try row.bytes.withUnsafeBufferPointer { buffer throws(StoreError) in
             try store(row, bytes: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)
         }
+    }
+
+    /// `store(_:)` on an empty store: every account is new (duplicates are
+    /// found at the end), and goes into the append batch.
+    private func append(_ row: AccountRow, to batch: AppendBatch) throws(StoreError) -> StoreOutcome {
+        guard currentRun != nil else { throw StoreError(path: path, message: "no run started") }
+        summary.recordsRead += 1
+        let probe = appendedKeys?.probe(row.keyHash)
+        let id = try batch.add(row)
+        if let probe { appendedKeys?.insert(probe) }
+        writeback.rowStored()
+        summary.accountsNew += 1
+        return .inserted(id: id)
     }
 
     /// `store(_:)` with the row's bytes at hand: every text it binds is bound in place.
@@ -158,10 +176,9 @@ public final class AccountStore {
         let key = UnsafeBufferPointer(start: base + row.keyRange.lowerBound, count: row.keyRange.count)
         let source = UnsafeBufferPointer(start: base + row.sourceRange.lowerBound, count: row.sourceRange.count)
 
-        let probe = appendedKeys?.probe(row.keyHash)
         var existing: (id: Int64, content: Int64, lastRun: Int64, source: String)?
-        if !appending {
-            find.bind(1, row.keyHash)
+        find.bind(1, row.keyHash)
+        do {
             defer { find.reset() }
             while try find.step() {
                 if find.text(4, equals: key) {
@@ -175,7 +192,7 @@ public final class AccountStore {
             summary.recordsRead += 1
             do {
                 defer { insert.reset() }
-                bindFields(of: row, bytes: base, to: insert)
+                FieldBinding.bindFields(of: row, bytes: base, to: insert)
                 try insert.step()
             }
             let id = db.lastInsertRowID
@@ -188,7 +205,6 @@ public final class AccountStore {
             insertState.bindStatic(7, source)
             defer { insertState.reset() }
             try insertState.step()
-            if let probe { appendedKeys?.insert(probe) }
             writeback.rowStored()
             summary.accountsNew += 1
             return .inserted(id: id)
@@ -204,7 +220,7 @@ public final class AccountStore {
         if changed {
             update.bind(Int32(1 + AccountRow.fieldCount), existing.id)
             defer { update.reset() }
-            bindFields(of: row, bytes: base, to: update)
+            FieldBinding.bindFields(of: row, bytes: base, to: update)
             try update.step()
         }
         updateState.bind(1, row.contentHash)
@@ -285,7 +301,8 @@ public final class AccountStore {
     public func finishRun(finishedAt: Date = Date()) throws(StoreError) -> (RunSummary, [(source: String, reason: String)]) {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         var lateRejects: [(source: String, reason: String)] = []
-        if appending {
+        if let appendBatch {
+            try appendBatch.flush()
             // The index is built by SQLite's sorter, which keeps runs of up to
             // the page cache's size in memory before writing them to a
             // temporary file: 16 MiB more at the end of a large run. With the
@@ -298,7 +315,7 @@ public final class AccountStore {
             try db.execute("PRAGMA threads = 0")
             try db.execute("PRAGMA cache_size = \(Self.cacheSize)")
             lateRejects = try resolveDuplicatesOfAppend(run: run)
-            appending = false
+            self.appendBatch = nil
             appendedKeys = nil
         }
         let statement = try db.prepare(
@@ -395,7 +412,7 @@ public final class AccountStore {
     /// Gives up the current run: nothing it stored remains.
     public func abandonRun() {
         guard currentRun != nil else { return }
-        appending = false
+        appendBatch = nil
         appendedKeys = nil
         try? db.execute("ROLLBACK")
         currentRun = nil
@@ -428,7 +445,7 @@ public final class AccountStore {
             var texts: [String] = []
             texts.reserveCapacity(Int(count))
             for column in 0..<count {
-                texts.append(Self.bindKinds[Int(column)].text(statement, column))
+                texts.append(FieldBinding.kinds[Int(column)].text(statement, column))
             }
             let account: MailAccount
             do throws(FieldValueError) {
@@ -492,21 +509,6 @@ public final class AccountStore {
 
     // MARK: Columns
 
-    /// Binds the row's field texts, in place, to parameters 1...fieldCount.
-    /// The bytes must stay where they are until the statement is reset.
-    private func bindFields(of row: AccountRow, bytes base: UnsafePointer<UInt8>, to statement: SQLiteStatement) {
-        row.ends.withUnsafeBufferPointer { ends in
-            Self.bindKinds.withUnsafeBufferPointer { kinds in
-                var start = 0
-                for index in 0..<AccountRow.fieldCount {
-                    let end = Int(ends[index])
-                    kinds[index].bind(base + start, end - start, to: statement, at: Int32(index + 1))
-                    start = end
-                }
-            }
-        }
-    }
-
     /// File and line of a source position as `SourceReference.description`
     /// wrote it (`file:line`, `file:line (detail)`), for the rejects table.
     static func position(_ text: String) -> (file: String, line: Int?) {
@@ -525,67 +527,5 @@ public final class AccountStore {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
-    }
-}
-
-/// How a canonical field's text goes into its SQLite column and back:
-/// booleans as 0/1, whole numbers as integers, not-set as NULL.
-private enum BindKind {
-    case text, integer, boolean
-
-    init(_ kind: FieldKind) {
-        switch kind {
-        case .integer: self = .integer
-        case .boolean: self = .boolean
-        default: self = .text
-        }
-    }
-
-    func bind(_ start: UnsafePointer<UInt8>, _ count: Int, to statement: SQLiteStatement, at index: Int32) {
-        switch self {
-        case .text:
-            statement.bindStatic(index, start, count)
-        case .boolean:
-            // Canonical text is `true` or `false`.
-            statement.bind(index, count == 4 && start[0] == UInt8(ascii: "t") ? 1 : 0)
-        case .integer:
-            if count == 0 {
-                statement.bindNull(index)
-            } else if let n = Self.integer(start, count) {
-                statement.bind(index, n)
-            } else {
-                statement.bindStatic(index, start, count)  // a raw value the source held, kept for validation
-            }
-        }
-    }
-
-    private static func integer(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int64? {
-        guard count <= 18 else {
-            return Int64(String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self))
-        }
-        var i = 0
-        var negative = false
-        if start[0] == UInt8(ascii: "-") {
-            negative = true
-            i = 1
-            guard count > 1 else { return nil }
-        }
-        var n: Int64 = 0
-        while i < count {
-            let digit = start[i] &- 0x30
-            guard digit < 10 else { return nil }
-            n = n * 10 + Int64(digit)
-            i += 1
-        }
-        return negative ? -n : n
-    }
-
-    func text(_ statement: SQLiteStatement, _ column: Int32) -> String {
-        if statement.isNull(column) { return "" }
-        switch self {
-        case .text: return statement.text(column)
-        case .boolean: return statement.int64(column) != 0 ? "true" : "false"
-        case .integer: return statement.text(column)
-        }
     }
 }

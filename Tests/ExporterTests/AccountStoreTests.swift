@@ -102,6 +102,68 @@ import Testing
         _ = try store.finishRun()
     }
 
+    /// A run on an empty store inserts its accounts in groups of
+    /// `AppendBatch.rowsPerStatement`, the rest one by one at the end: 37
+    /// accounts make two groups and five single rows.
+    @Test func aRunOnAnEmptyStoreInsertsGroupsAndTheRestWithTheIdsItReturned() throws {
+        #expect(AppendBatch.rowsPerStatement == 16)
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        let store = try AccountStore(path: path)
+        _ = try store.beginRun(sources: ["in.csv"])
+        var stored: [MailAccount] = []
+        var outcomes: [StoreOutcome] = []
+        for n in 1...38 {
+            // Line 21 repeats line 4's account: a duplicate inside the second group.
+            var a = n == 20 ? account("user4@x.de") : account("user\(n)@x.de", port: 990 + n)
+            if n == 20 { a.incoming.port = 994 }
+            a.identity.displayName = "Nutzer \(n)"
+            outcomes.append(try store.store(row(a, line: n + 1)))
+            if n != 20 { stored.append(a) }
+        }
+        #expect(outcomes == (1...38).map { StoreOutcome.inserted(id: Int64($0)) })
+        let (summary, late) = try store.finishRun()
+        #expect(summary.accountsNew == 37 && summary.rejected == 1)
+        #expect(late.map(\.source) == ["in.csv:21"])
+        var back: [MailAccount] = []
+        try store.forEachAccount { back.append($0) }
+        #expect(back == stored)
+        let db = try SQLiteConnection(path: path, create: false)
+        let rows = try db.prepare(
+            """
+            SELECT a.id, a.display_name, s.last_source, s.first_seen_run, s.last_seen_run FROM accounts a
+                JOIN account_state s ON s.account_id = a.id ORDER BY a.id
+            """)
+        var joined: [String] = []
+        while try rows.step() {
+            joined.append("\(rows.int64(0)) \(rows.text(1)) \(rows.text(2)) \(rows.int64(3))/\(rows.int64(4))")
+        }
+        #expect(joined == (1...38).filter { $0 != 20 }.map { "\($0) Nutzer \($0) in.csv:\($0 + 1) 1/1" })
+        // The next run finds them by key again.
+        _ = try store.beginRun(sources: ["in.csv"])
+        #expect(try store.store(row(stored[36], line: 39)) == .unchanged(id: 38))
+        #expect(try store.store(row(account("neu@x.de"), line: 40)) == .inserted(id: 39))
+        _ = try store.finishRun()
+    }
+
+    @Test func anAbandonedFirstRunLeavesNoAccountOfItsGroupsBehind() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        do {
+            let store = try AccountStore(path: path)
+            _ = try store.beginRun(sources: ["in.csv"])
+            for n in 1...20 { _ = try store.store(row(account("user\(n)@x.de"), line: n + 1)) }  // a group and four waiting
+            store.abandonRun()
+            _ = try store.beginRun(sources: ["in.csv"])
+            #expect(try store.store(row(account("b@x.de"), line: 2)) == .inserted(id: 1))
+            _ = try store.finishRun()
+        }
+        let reopened = try AccountStore(path: path, create: false)
+        #expect(try reopened.count("accounts") == 1)
+        #expect(try reopened.count("account_state") == 1)
+        #expect(try reopened.count("runs") == 1)
+    }
+
     @Test func theSameAccountTwiceInARunOnAFilledStoreIsRejectedAsItComes() throws {
         let dir = TemporaryDirectory()
         let store = try AccountStore(path: dir.path + "/s.sqlite")
