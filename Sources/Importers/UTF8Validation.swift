@@ -6,7 +6,14 @@ enum UTF8Validation {
         guard var p = bytes.baseAddress else { return true }
         let end = p + bytes.count
         while p < end {
-            // Eight ASCII bytes at a time.
+            // ASCII 32 bytes at a time, then eight.
+            while end - p >= 32 {
+                let r = UnsafeRawPointer(p)
+                let words = r.loadUnaligned(as: UInt64.self) | r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | r.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if words & 0x8080_8080_8080_8080 != 0 { break }
+                p += 32
+            }
             while end - p >= 8 {
                 let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 != 0 { break }

@@ -114,7 +114,7 @@ import Testing
         var stored: [MailAccount] = []
         var outcomes: [StoreOutcome] = []
         for n in 1...38 {
-            // Line 21 repeats line 4's account: a duplicate inside the second group.
+            // Line 21 repeats line 5's account (n = 4): a duplicate inside the second group.
             var a = n == 20 ? account("user4@x.de") : account("user\(n)@x.de", port: 990 + n)
             if n == 20 { a.incoming.port = 994 }
             a.identity.displayName = "Nutzer \(n)"

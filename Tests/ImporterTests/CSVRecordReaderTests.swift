@@ -80,6 +80,44 @@ import Testing
         ])
     }
 
+    /// The record is checked as a whole and the column named afterwards:
+    /// a bad byte in a quoted field spanning lines, and a lead byte cut off
+    /// by the closing quote, each name their own column.
+    @Test func invalidUTF8NamesItsColumnInLongAndQuotedRecords() throws {
+        let ascii = Array(String(repeating: "x", count: 40).utf8)
+        var bytes = Array("a,b,c\n".utf8)
+        bytes += ascii + Array(",\"zwei\nZeilen ".utf8) + ascii + [0xFF] + Array("\",3\n".utf8)
+        bytes += Array("\"Gr".utf8) + [0xC3] + Array("\",ok,1\n".utf8)
+        bytes += Array("Grüße,ok,2\n".utf8)
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream(bytes: bytes)))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b", "c"]),
+            .malformed(line: 2, reason: "invalid UTF-8 in column 2"),
+            .malformed(line: 3, reason: "invalid UTF-8 in column 1"),  // read again from the line after
+            .malformed(line: 4, reason: "invalid UTF-8 in column 1"),
+            .record(line: 5, fields: ["Grüße", "ok", "2"]),
+        ])
+    }
+
+    /// Every position of a bad or a good multi-byte sequence in and after
+    /// the 32- and 8-byte ASCII steps.
+    @Test func utf8ValidationAtEveryOffsetOfALongASCIIRun() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }
+        for length in [31, 32, 33, 40, 70] {
+            for offset in 0..<length {
+                var bad = Array(repeating: UInt8(ascii: "a"), count: length)
+                bad[offset] = 0xFF
+                #expect(!valid(bad), "0xFF at \(offset) of \(length)")
+                var good = Array(repeating: UInt8(ascii: "a"), count: length)
+                good.insert(contentsOf: [0xC3, 0xA9], at: offset)
+                #expect(valid(good), "é at \(offset) of \(length)")
+                var cut = Array(repeating: UInt8(ascii: "a"), count: offset)
+                cut.append(0xC3)
+                #expect(!valid(cut), "lead byte alone at the end, after \(offset)")
+            }
+        }
+    }
+
     @Test func recordLongerThanTheLimitIsMalformedAndSkipped() throws {
         let long = String(repeating: "x", count: 5000)
         let reader = CSVRecordReader(stream: MemoryByteStream("a\n\(long)\nafter\n", chunk: 100), maxRecordBytes: 1000)
