@@ -137,8 +137,13 @@ final class SQLiteStatement {
         }
     }
 
-    /// `bindStatic` for a buffer.
-    func bindStatic(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>) {
+    /// `bindStatic` for a buffer; with `emptyIsNull` false, empty text is
+    /// bound as empty text.
+    func bindStatic(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>, emptyIsNull: Bool = true) {
+        if text.isEmpty && !emptyIsNull {
+            sqlite3_bind_text(statement, index, "", 0, nil)
+            return
+        }
         bindStatic(index, text.baseAddress ?? UnsafePointer(bitPattern: 1)!, text.count)
     }
 

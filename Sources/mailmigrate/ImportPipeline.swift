@@ -132,11 +132,9 @@ final class ImportPipeline {
                         case .duplicateInRun:
                             keep(source: row.sourceText, reason: "duplicate account, not stored again")
                         case .inserted(let id), .updated(let id), .unchanged(let id):
-                            guard !findings.isEmpty else { break }
-                            let sourceText = row.sourceText
                             for finding in findings {
                                 try store.recordFinding(
-                                    accountID: id, sourceText: sourceText, rule: finding.rule,
+                                    accountID: id, of: row, rule: finding.rule,
                                     severity: finding.severity.rawValue, field: finding.field?.name,
                                     message: finding.message, fix: finding.fix)
                                 findingCounts[finding.severity, default: 0] += 1

@@ -146,6 +146,40 @@ import Testing
         _ = try store.finishRun()
     }
 
+    /// Findings are bound from one reused buffer: each text exactly, a
+    /// missing field or fix as NULL and an empty one as empty text; the
+    /// index by run, left out while a first run appends, is there after it.
+    @Test func findingsKeepTheirExactTextsAndTheIndexByRunIsBuiltAtTheEnd() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        let store = try AccountStore(path: path)
+        _ = try store.beginRun(sources: ["in.csv"])
+        let first = row(account("a@x.de"), line: 2)
+        #expect(try store.store(first) == .inserted(id: 1))
+        try store.recordFinding(
+            accountID: 1, of: first, rule: "cleartext-connection", severity: "warning", field: "incoming_security",
+            message: "IMAP connection is not encrypted", fix: "Use implicit TLS")
+        try store.recordFinding(
+            accountID: 1, of: first, rule: "unknown-placeholder", severity: "error", field: nil,
+            message: "Grüße – {UNBEKANNT} ✓", fix: nil)
+        try store.recordFinding(
+            accountID: 1, source: SourceReference(file: "x.sql", line: 7, detail: "emailbackup id=3"), rule: "r",
+            severity: "info", field: "", message: "m", fix: "")
+        _ = try store.finishRun()
+        let db = try SQLiteConnection(path: path, create: false)
+        let rows = try db.prepare(
+            "SELECT account_id, source, rule, severity, quote(field), message, quote(fix) FROM findings ORDER BY id")
+        var found: [String] = []
+        while try rows.step() { found.append((0..<7).map { rows.text(Int32($0)) }.joined(separator: "|")) }
+        #expect(found == [
+            "1|in.csv:2|cleartext-connection|warning|'incoming_security'|IMAP connection is not encrypted|'Use implicit TLS'",
+            "1|in.csv:2|unknown-placeholder|error|NULL|Grüße – {UNBEKANNT} ✓|NULL",
+            "1|x.sql:7 (emailbackup id=3)|r|info|''|m|''",
+        ])
+        #expect(try db.text("SELECT group_concat(name) FROM sqlite_master WHERE tbl_name = 'findings' AND type = 'index'")
+            == "findings_by_run")
+    }
+
     @Test func anAbandonedFirstRunLeavesNoAccountOfItsGroupsBehind() throws {
         let dir = TemporaryDirectory()
         let path = dir.path + "/s.sqlite"
