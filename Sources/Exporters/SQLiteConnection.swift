@@ -100,6 +100,14 @@ final class SQLiteStatement {
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Empty text, bound without a copy: SQLite keeps the pointer, so it
+    /// points at a static string, not at a temporary C string of a literal.
+    private func bindEmptyText(_ index: Int32) {
+        sqlite3_bind_text(statement, index, UnsafeRawPointer(Self.empty.utf8Start).assumingMemoryBound(to: CChar.self), 0, nil)
+    }
+
+    private static let empty: StaticString = ""
+
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(statement, index, value)
     }
@@ -115,7 +123,7 @@ final class SQLiteStatement {
             return
         }
         if value.isEmpty {
-            sqlite3_bind_text(statement, index, "", 0, nil)
+            bindEmptyText(index)
             return
         }
         var value = value
@@ -141,7 +149,7 @@ final class SQLiteStatement {
     /// bound as empty text.
     func bindStatic(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>, emptyIsNull: Bool = true) {
         if text.isEmpty && !emptyIsNull {
-            sqlite3_bind_text(statement, index, "", 0, nil)
+            bindEmptyText(index)
             return
         }
         bindStatic(index, text.baseAddress ?? UnsafePointer(bitPattern: 1)!, text.count)
