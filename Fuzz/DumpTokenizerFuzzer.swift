@@ -3,25 +3,6 @@
 // DumpError or the end of the dump: never a crash, a hang or unbounded
 // memory. Built and run by scripts/fuzz-dump (swiftc -sanitize=fuzzer,address).
 
-final class FuzzByteStream: ByteStream {
-    let name = "fuzz.sql"
-    private let bytes: [UInt8]
-    private let chunk: Int
-    private var offset = 0
-
-    init(_ bytes: [UInt8], chunk: Int) {
-        self.bytes = bytes
-        self.chunk = max(1, chunk)
-    }
-
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
-        let n = min(buffer.count, chunk, bytes.count - offset)
-        for k in 0..<n { buffer[k] = bytes[offset + k] }
-        offset += n
-        return n
-    }
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDumpTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }

@@ -1,8 +1,3 @@
-/// How many bytes of records a batch holds at most (it ends early at this
-/// size): with long signatures in every row, a batch of the usual number of
-/// records would keep megabytes in every queue slot.
-let undecodedBatchBytes = 1 << 20
-
 /// Records read but not yet turned into items, and what turns them.
 public struct UndecodedBatch: Sendable {
     let records: any UndecodedRecords
