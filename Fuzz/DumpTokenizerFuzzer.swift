@@ -1,7 +1,7 @@
 // libFuzzer target for the mysqldump tokenizer (MySQLDumpReader): any bytes,
 // split into chunks at a position the input chooses, must end in rows, a
 // DumpError or the end of the dump: never a crash, a hang or unbounded
-// memory. Built and run by scripts/fuzz-dump (swiftc -sanitize=fuzzer,address).
+// memory. Built and run by scripts/fuzz dump (swiftc -sanitize=fuzzer,address).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDumpTokenizer(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
