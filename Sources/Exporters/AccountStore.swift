@@ -165,12 +165,22 @@ public final class AccountStore {
     private func append(_ row: AccountRow, to batch: AppendBatch) throws(StoreError) -> StoreOutcome {
         guard currentRun != nil else { throw StoreError(path: path, message: "no run started") }
         summary.recordsRead += 1
-        let probe = appendedKeys?.probe(row.keyHash)
+        pendingKeys.append(row.keyHash)
+        if pendingKeys.count == Self.pendingKeyLimit { notePendingKeys() }
         let id = try batch.add(row)
-        if let probe { appendedKeys?.insert(probe) }
         writeback.rowStored()
         summary.accountsNew += 1
         return .inserted(id: id)
+    }
+
+    /// Key hashes appended but not yet noted in `appendedKeys`: noted 64 at a
+    /// time (see `AppendedKeyFilter.insert(_:)`), and all before the end of the run.
+    private var pendingKeys: [Int64] = []
+    private static let pendingKeyLimit = 64
+
+    private func notePendingKeys() {
+        pendingKeys.withUnsafeBufferPointer { appendedKeys?.insert($0) }
+        pendingKeys.removeAll(keepingCapacity: true)
     }
 
     /// `store(_:)` with the row's bytes at hand: every text it binds is bound in place.
@@ -338,6 +348,7 @@ public final class AccountStore {
         var lateRejects: [(source: String, reason: String)] = []
         if let appendBatch {
             try appendBatch.flush()
+            notePendingKeys()
             // The index is built by SQLite's sorter, which keeps runs of up to
             // the page cache's size in memory before writing them to a
             // temporary file: 16 MiB more at the end of a large run. With the
@@ -449,6 +460,7 @@ public final class AccountStore {
     public func abandonRun() {
         guard currentRun != nil else { return }
         appendBatch = nil
+        pendingKeys.removeAll()
         appendedKeys = nil
         try? db.execute("ROLLBACK")
         currentRun = nil

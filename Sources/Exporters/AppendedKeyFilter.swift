@@ -67,6 +67,19 @@ struct AppendedKeyFilter {
         insert(probe(hash))
     }
 
+    /// Notes stored key hashes, in order. Their cache lines are loaded
+    /// first, all at once, so that the misses (nearly one per hash) overlap
+    /// instead of each stalling the store thread in turn.
+    mutating func insert(_ hashes: UnsafeBufferPointer<Int64>) {
+        var touched: UInt64 = 0
+        for hash in hashes { touched |= words[Int(UInt64(bitPattern: hash) & Self.lineMask) << 3] }
+        lineTouches &+= touched
+        for hash in hashes { insert(probe(hash)) }
+    }
+
+    /// Keeps the loads of `insert(_:)`'s first pass from being left out.
+    private var lineTouches: UInt64 = 0
+
     private func test(_ line: Int, _ bit: Int) -> Bool {
         words[line | (bit >> 6)] & (1 << UInt64(bit & 63)) != 0
     }

@@ -180,6 +180,21 @@ import Testing
             == "findings_by_run")
     }
 
+    /// The key hashes of an append are noted 64 at a time: duplicates within
+    /// such a group, across groups and in the last, unfilled one are all found.
+    @Test func duplicatesOfAnAppendAreFoundInAndAcrossGroupsOfKeys() throws {
+        let dir = TemporaryDirectory()
+        let store = try AccountStore(path: dir.path + "/s.sqlite")
+        _ = try store.beginRun(sources: ["in.csv"])
+        let repeats = [70: 65, 140: 3, 150: 149]  // line index: the index it repeats
+        for n in 0..<151 {
+            _ = try store.store(row(account("user\(repeats[n] ?? n)@x.de"), line: n + 2))
+        }
+        let (summary, late) = try store.finishRun()
+        #expect(late.map(\.source) == ["in.csv:72", "in.csv:142", "in.csv:152"])
+        #expect(summary.accountsNew == 148 && summary.rejected == 3)
+    }
+
     @Test func anAbandonedFirstRunLeavesNoAccountOfItsGroupsBehind() throws {
         let dir = TemporaryDirectory()
         let path = dir.path + "/s.sqlite"

@@ -31,6 +31,22 @@ import Testing
         #expect(filter.candidates == innocent.union(duplicates))
     }
 
+    /// Noting hashes a group at a time gives the same candidates as one by
+    /// one, with a duplicate inside a group and one across groups.
+    @Test func aGroupOfHashesIsNotedAsOneByOne() {
+        var hashes = (0..<1000).map(hash)
+        hashes[70] = hashes[65]  // in the same group of 64
+        hashes[500] = hashes[3]  // in a later group
+        var single = AppendedKeyFilter()
+        for h in hashes { single.insert(h) }
+        var grouped = AppendedKeyFilter()
+        for start in stride(from: 0, to: hashes.count, by: 64) {
+            hashes[start..<min(start + 64, hashes.count)].withUnsafeBufferPointer { grouped.insert($0) }
+        }
+        #expect(grouped.candidates == single.candidates)
+        #expect(grouped.candidates.isSuperset(of: [hashes[65], hashes[3]]))
+    }
+
     @Test func pastItsLimitTheFilterGivesUp() {
         var filter = AppendedKeyFilter(candidateLimit: 2)
         for n in 0..<3 { filter.insert(hash(n)) }
