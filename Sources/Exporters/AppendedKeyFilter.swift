@@ -39,8 +39,8 @@ struct AppendedKeyFilter {
 
     /// Reads a hash's bits. Both probes are in one cache line (a blocked
     /// Bloom filter), which misses the cache for nearly every account: the
-    /// store probes before it writes the account's rows, so that the miss
-    /// overlaps that work, and notes the hash (`insert(_:)`) after them.
+    /// store notes its hashes a group at a time (`insert(_:)` of a buffer),
+    /// which loads the group's lines together first.
     func probe(_ hash: Int64) -> Probe {
         // The line and the two bits from separate parts of the (well mixed) stable hash.
         let value = UInt64(bitPattern: hash)
