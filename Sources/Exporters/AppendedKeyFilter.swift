@@ -28,43 +28,26 @@ struct AppendedKeyFilter {
         self.candidateLimit = candidateLimit
     }
 
-    /// Where a hash's bits are, and whether both were set already.
-    struct Probe {
-        let hash: Int64
-        fileprivate let line: Int
-        fileprivate let first: Int
-        fileprivate let second: Int
-        fileprivate let seen: Bool
-    }
-
-    /// Reads a hash's bits. Both probes are in one cache line (a blocked
-    /// Bloom filter), which misses the cache for nearly every account: the
-    /// store notes its hashes a group at a time (`insert(_:)` of a buffer),
-    /// which loads the group's lines together first.
-    func probe(_ hash: Int64) -> Probe {
+    /// Notes a stored key hash; it becomes a candidate when both its bits
+    /// were set already. Both bits are in one cache line (a blocked Bloom
+    /// filter), which misses the cache for nearly every account: the store
+    /// notes its hashes a group at a time (`insert(_:)` of a buffer), which
+    /// loads the group's lines together first.
+    mutating func insert(_ hash: Int64) {
         // The line and the two bits from separate parts of the (well mixed) stable hash.
         let value = UInt64(bitPattern: hash)
-        let line = Int(value & Self.lineMask) << 3
+        let line = Self.line(of: hash)
         let first = Int((value >> 32) & 511)
         let second = Int((value >> 48) & 511)
-        return Probe(hash: hash, line: line, first: first, second: second, seen: test(line, first) && test(line, second))
-    }
-
-    /// Notes a stored key hash, probed before.
-    mutating func insert(_ probe: Probe) {
-        set(probe.line, probe.first)
-        set(probe.line, probe.second)
-        guard probe.seen, !overflowed else { return }
-        candidates.insert(probe.hash)
+        let seen = test(line, first) && test(line, second)
+        set(line, first)
+        set(line, second)
+        guard seen, !overflowed else { return }
+        candidates.insert(hash)
         if candidates.count > candidateLimit {
             overflowed = true
             candidates = []
         }
-    }
-
-    /// Notes a stored key hash.
-    mutating func insert(_ hash: Int64) {
-        insert(probe(hash))
     }
 
     /// Notes stored key hashes, in order. Their cache lines are loaded
@@ -72,10 +55,13 @@ struct AppendedKeyFilter {
     /// instead of each stalling the store thread in turn.
     mutating func insert(_ hashes: UnsafeBufferPointer<Int64>) {
         var touched: UInt64 = 0
-        for hash in hashes { touched |= words[Int(UInt64(bitPattern: hash) & Self.lineMask) << 3] }
+        for hash in hashes { touched |= words[Self.line(of: hash)] }
         lineTouches &+= touched
-        for hash in hashes { insert(probe(hash)) }
+        for hash in hashes { insert(hash) }
     }
+
+    /// The index of the first word of a hash's cache line.
+    private static func line(of hash: Int64) -> Int { Int(UInt64(bitPattern: hash) & lineMask) << 3 }
 
     /// Keeps the loads of `insert(_:)`'s first pass from being left out.
     private var lineTouches: UInt64 = 0
