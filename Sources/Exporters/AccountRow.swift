@@ -12,7 +12,6 @@ public struct AccountRow: Sendable {
     /// End offsets in `bytes`: one per field in `CanonicalField.ordered`
     /// order, then the key's, then the source position's.
     let ends: [Int32]
-    public let source: SourceReference
     let keyHash: Int64
     let contentHash: Int64
 
@@ -43,7 +42,6 @@ public struct AccountRow: Sendable {
         ends.append(Int32(bytes.count))
         self.bytes = bytes
         self.ends = ends
-        self.source = source
     }
 
     /// Where the natural key and the source position are in `bytes`.
@@ -53,7 +51,7 @@ public struct AccountRow: Sendable {
     /// The natural key (`NaturalKey.description`).
     public var naturalKey: String { String(decoding: bytes[keyRange], as: UTF8.self) }
 
-    /// `source` as text (`file:line …`).
+    /// The source position as text (`SourceReference.description`).
     public var sourceText: String { String(decoding: bytes[sourceRange], as: UTF8.self) }
 
     /// The size of the row's field texts in UTF-8.

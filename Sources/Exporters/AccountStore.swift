@@ -226,8 +226,10 @@ public final class AccountStore {
             return .inserted(id: id)
         }
         if existing.lastRun == run {
-            try recordReject(
-                source: row.source,
+            summary.recordsRead += 1
+            summary.rejected += 1
+            try insertRejectRow(
+                run: run, source: row.sourceText,
                 reason: "the same account (address, server and login) as \(existing.source), which was stored")
             return .duplicateInRun(firstSource: existing.source)
         }
