@@ -29,11 +29,6 @@ public final class AccountStore {
             + " WHERE id = ?")
     private lazy var updateState = try? db.prepare(
         "UPDATE account_state SET content_hash = ?, last_seen_run = ?, last_source = ? WHERE account_id = ?")
-    private lazy var insertFinding = try? db.prepare(
-        """
-        INSERT INTO findings(run_id, account_id, source, rule, severity, field, message, fix)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """)
     private lazy var insertReject = try? db.prepare(
         "INSERT INTO rejects(run_id, source, file, line, reason) VALUES (?, ?, ?, ?, ?)")
 
@@ -146,6 +141,7 @@ public final class AccountStore {
             let largestID = try db.integer("SELECT COALESCE(MAX(id), 0) FROM accounts")
             appendBatch = try AppendBatch(connection: db, run: run, largestID: largestID)
         }
+        findingBatch = try FindingBatch(connection: db, run: run)
         currentRun = run
         summary = RunSummary()
         summary.runID = run
@@ -256,14 +252,28 @@ public final class AccountStore {
         return .unchanged(id: existing.id)
     }
 
-    /// Records what validation found about an account stored in this run.
+    /// Records what validation found about an account stored in this run,
+    /// found at the source position `row` holds.
+    public func recordFindings(_ findings: FindingRows, accountID: Int64, of row: AccountRow) throws(StoreError) {
+        guard currentRun != nil, let findingBatch else { throw StoreError(path: path, message: "no run started") }
+        try row.bytes.withUnsafeBufferPointer { (bytes) throws(StoreError) in
+            try findingBatch.add(accountID: accountID, source: UnsafeBufferPointer(rebasing: bytes[row.sourceRange]), findings)
+        }
+    }
+
+    /// Records one finding about an account stored in this run.
     public func recordFinding(
         accountID: Int64, source: SourceReference, rule: String, severity: String, field: String?,
         message: String, fix: String?
     ) throws(StoreError) {
-        findingText.removeAll(keepingCapacity: true)
-        source.appendText(to: &findingText)
-        try insertFinding(accountID: accountID, rule: rule, severity: severity, field: field, message: message, fix: fix)
+        guard currentRun != nil, let findingBatch else { throw StoreError(path: path, message: "no run started") }
+        var findings = FindingRows()
+        findings.append(rule: rule, severity: severity, field: field, message: message, fix: fix)
+        var sourceText: [UInt8] = []
+        source.appendText(to: &sourceText)
+        try sourceText.withUnsafeBufferPointer { (text) throws(StoreError) in
+            try findingBatch.add(accountID: accountID, source: text, findings)
+        }
     }
 
     /// `recordFinding` for the account `row` holds: its source position is
@@ -272,48 +282,13 @@ public final class AccountStore {
         accountID: Int64, of row: AccountRow, rule: String, severity: String, field: String?, message: String,
         fix: String?
     ) throws(StoreError) {
-        findingText.removeAll(keepingCapacity: true)
-        row.bytes.withUnsafeBufferPointer { findingText.append(contentsOf: UnsafeBufferPointer(rebasing: $0[row.sourceRange])) }
-        try insertFinding(accountID: accountID, rule: rule, severity: severity, field: field, message: message, fix: fix)
+        var findings = FindingRows()
+        findings.append(rule: rule, severity: severity, field: field, message: message, fix: fix)
+        try recordFindings(findings, accountID: accountID, of: row)
     }
 
-    /// A finding's texts, one after the other, bound in place: a run may
-    /// record hundreds of thousands of findings, and binding each text as a
-    /// copy cost SQLite an allocation per text.
-    private var findingText: [UInt8] = []
-
-    /// Inserts a finding whose source position is in `findingText` already.
-    private func insertFinding(
-        accountID: Int64, rule: String, severity: String, field: String?, message: String, fix: String?
-    ) throws(StoreError) {
-        guard let run = currentRun, let insert = insertFinding else {
-            throw StoreError(path: path, message: "no run started")
-        }
-        let sourceEnd = findingText.count
-        findingText.append(contentsOf: rule.utf8)
-        let ruleEnd = findingText.count
-        findingText.append(contentsOf: severity.utf8)
-        let severityEnd = findingText.count
-        if let field { findingText.append(contentsOf: field.utf8) }
-        let fieldEnd = findingText.count
-        findingText.append(contentsOf: message.utf8)
-        let messageEnd = findingText.count
-        if let fix { findingText.append(contentsOf: fix.utf8) }
-        let fixEnd = findingText.count
-        try findingText.withUnsafeBufferPointer { (text) throws(StoreError) in
-            func part(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: text[range]) }
-            insert.bind(1, run)
-            insert.bind(2, accountID)
-            insert.bindStatic(3, part(0..<sourceEnd), emptyIsNull: false)
-            insert.bindStatic(4, part(sourceEnd..<ruleEnd), emptyIsNull: false)
-            insert.bindStatic(5, part(ruleEnd..<severityEnd), emptyIsNull: false)
-            if field != nil { insert.bindStatic(6, part(severityEnd..<fieldEnd), emptyIsNull: false) } else { insert.bindNull(6) }
-            insert.bindStatic(7, part(fieldEnd..<messageEnd), emptyIsNull: false)
-            if fix != nil { insert.bindStatic(8, part(messageEnd..<fixEnd), emptyIsNull: false) } else { insert.bindNull(8) }
-            defer { insert.reset() }
-            try insert.step()
-        }
-    }
+    /// The run's findings not yet inserted (see `FindingBatch`).
+    private var findingBatch: FindingBatch?
 
     /// Records a record that could not become an account.
     public func recordReject(source: SourceReference, reason: String) throws(StoreError) {
@@ -348,6 +323,8 @@ public final class AccountStore {
     public func finishRun(finishedAt: Date = Date()) throws(StoreError) -> (RunSummary, [(source: String, reason: String)]) {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         var lateRejects: [(source: String, reason: String)] = []
+        try findingBatch?.flush()
+        findingBatch = nil
         if let appendBatch {
             try appendBatch.flush()
             notePendingKeys()
@@ -462,6 +439,7 @@ public final class AccountStore {
     public func abandonRun() {
         guard currentRun != nil else { return }
         appendBatch = nil
+        findingBatch = nil
         pendingKeys.removeAll()
         appendedKeys = nil
         try? db.execute("ROLLBACK")

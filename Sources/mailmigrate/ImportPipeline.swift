@@ -53,7 +53,7 @@ final class ImportPipeline {
     /// An account already turned into its row, with what validation found,
     /// or a reject.
     enum ImportItemRow: Sendable {
-        case row(AccountRow, [Finding])
+        case row(AccountRow, FindingRows, SeverityTally)
         case reject(Reject)
         case skipped
     }
@@ -127,18 +127,14 @@ final class ImportPipeline {
                     var item = ImportItemRow.skipped
                     swap(&item, &items[index])
                     switch consume item {
-                    case let .row(row, findings):
+                    case let .row(row, findings, tally):
                         switch try store.store(row) {
                         case .duplicateInRun:
                             keep(source: row.sourceText, reason: "duplicate account, not stored again")
                         case .inserted(let id), .updated(let id), .unchanged(let id):
-                            for finding in findings {
-                                try store.recordFinding(
-                                    accountID: id, of: row, rule: finding.rule,
-                                    severity: finding.severity.rawValue, field: finding.field?.name,
-                                    message: finding.message, fix: finding.fix)
-                                findingCounts[finding.severity, default: 0] += 1
-                            }
+                            guard !findings.isEmpty else { break }
+                            try store.recordFindings(findings, accountID: id, of: row)
+                            tally.add(to: &findingCounts)
                         }
                     case .reject(let reject):
                         try store.recordReject(source: reject.source, reason: reject.reason)
@@ -255,8 +251,18 @@ final class ImportPipeline {
         switch consume item {
         case let .account(account, source):
             let row = AccountRow(account: account, source: source)
-            guard validator != nil else { return .row(row, []) }
-            return .row(row, validator!.validate(account, source: source))
+            guard validator != nil else { return .row(row, FindingRows(), SeverityTally()) }
+            // The findings become texts here, where they were made: the store
+            // thread only copies their bytes (see `FindingRows`).
+            var texts = FindingRows()
+            var tally = SeverityTally()
+            for finding in validator!.validate(account, source: source) {
+                texts.append(
+                    rule: finding.rule, severity: finding.severity.rawValue, field: finding.field?.name,
+                    message: finding.message, fix: finding.fix)
+                tally.count(finding.severity)
+            }
+            return .row(row, texts, tally)
         case .reject(let reject): return .reject(reject)
         case .skipped: return .skipped
         }

@@ -180,6 +180,52 @@ import Testing
             == "findings_by_run")
     }
 
+    /// Findings go in 16 to a statement (`FindingBatch`), the rest when the
+    /// run ends: 37 findings of 12 accounts (two full groups and five
+    /// single rows) keep their order, their account and every text, and a
+    /// run that is abandoned keeps none of them.
+    @Test func findingsInGroupsKeepOrderAccountAndTexts() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        let store = try AccountStore(path: path)
+        _ = try store.beginRun(sources: ["in.csv"])
+        var expected: [String] = []
+        for number in 1...12 {
+            let stored = row(account("k\(number)@x.de"), line: number + 1)
+            guard case .inserted(let id) = try store.store(stored) else { Issue.record("not inserted"); return }
+            var findings = FindingRows()
+            for finding in 0..<(number <= 1 ? 4 : 3) {
+                let field: String? = finding == 1 ? nil : "incoming_host"
+                let fix: String? = finding == 2 ? nil : (finding == 0 ? "" : "Fix \(number).\(finding) – ä")
+                findings.append(
+                    rule: "rule-\(finding)", severity: finding == 0 ? "error" : "warning", field: field,
+                    message: "Konto \(number), Befund \(finding): „Grüße“", fix: fix)
+                let quotedField = field.map { "'\($0)'" } ?? "NULL"
+                let quotedFix = fix.map { "'\($0)'" } ?? "NULL"
+                expected.append(
+                    "\(id)|in.csv:\(number + 1)|rule-\(finding)|\(finding == 0 ? "error" : "warning")|\(quotedField)"
+                        + "|Konto \(number), Befund \(finding): „Grüße“|\(quotedFix)")
+            }
+            try store.recordFindings(findings, accountID: id, of: stored)
+        }
+        #expect(expected.count == 37)
+        _ = try store.finishRun()
+        let db = try SQLiteConnection(path: path, create: false)
+        let rows = try db.prepare(
+            "SELECT account_id, source, rule, severity, quote(field), message, quote(fix) FROM findings ORDER BY id")
+        var found: [String] = []
+        while try rows.step() { found.append((0..<7).map { rows.text(Int32($0)) }.joined(separator: "|")) }
+        #expect(found == expected)
+
+        _ = try store.beginRun(sources: ["again.csv"])
+        let again = row(account("k1@x.de"), line: 2)
+        var findings = FindingRows()
+        for _ in 0..<20 { findings.append(rule: "r", severity: "info", field: nil, message: "m", fix: nil) }
+        try store.recordFindings(findings, accountID: 1, of: again)
+        store.abandonRun()
+        #expect(try db.integer("SELECT COUNT(*) FROM findings") == 37)
+    }
+
     /// The key hashes of an append are noted 64 at a time: duplicates within
     /// such a group, across groups and in the last, unfilled one are all found.
     @Test func duplicatesOfAnAppendAreFoundInAndAcrossGroupsOfKeys() throws {
