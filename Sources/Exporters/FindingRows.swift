@@ -25,6 +25,12 @@ public struct FindingRows: Sendable {
     /// Adds a finding. A missing field or fix is stored as NULL, an empty one
     /// as empty text.
     public mutating func append(rule: String, severity: String, field: String?, message: String, fix: String?) {
+        if ends.isEmpty {
+            // Room for two typical findings at once: growing from empty took
+            // five reallocations of `bytes` for the first two.
+            bytes.reserveCapacity(512)
+            ends.reserveCapacity(2 * Self.stride)
+        }
         bytes.append(contentsOf: rule.utf8)
         ends.append(Int32(bytes.count))
         bytes.append(contentsOf: severity.utf8)
