@@ -148,8 +148,8 @@ import Testing
 
     /// Findings are bound from one reused buffer: each text exactly, a
     /// missing field or fix as NULL and an empty one as empty text; the
-    /// index by run, left out while a first run appends, is there after it.
-    @Test func findingsKeepTheirExactTextsAndTheIndexByRunIsBuiltAtTheEnd() throws {
+    /// index by run is there after a first run.
+    @Test func findingsKeepTheirExactTextsAndTheIndexByRun() throws {
         let dir = TemporaryDirectory()
         let path = dir.path + "/s.sqlite"
         let store = try AccountStore(path: path)
