@@ -131,6 +131,7 @@ public final class AccountStore {
         if appending {
             try db.execute("DROP INDEX IF EXISTS account_state_by_key_hash")
         }
+        writeback.startRun(releasingWrittenPages: appending)
         appendedKeys = appending ? AppendedKeyFilter(candidateLimit: appendedKeyCandidateLimit) : nil
         findingsWithdrawn = [:]
         let statement = try db.prepare("INSERT INTO runs(started_at, sources) VALUES (?, ?)")
@@ -223,10 +224,8 @@ public final class AccountStore {
             return .inserted(id: id)
         }
         if existing.lastRun == run {
-            summary.recordsRead += 1
-            summary.rejected += 1
-            try insertRejectRow(
-                run: run, source: row.sourceText,
+            try recordReject(
+                sourceText: row.sourceText,
                 reason: "the same account (address, server and login) as \(existing.source), which was stored")
             return .duplicateInRun(firstSource: existing.source)
         }
@@ -293,10 +292,14 @@ public final class AccountStore {
 
     /// Records a record that could not become an account.
     public func recordReject(source: SourceReference, reason: String) throws(StoreError) {
+        try recordReject(sourceText: source.description, reason: reason)
+    }
+
+    private func recordReject(sourceText: String, reason: String) throws(StoreError) {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         summary.recordsRead += 1
         summary.rejected += 1
-        try insertRejectRow(run: run, source: source.description, reason: reason)
+        try insertRejectRow(run: run, source: sourceText, reason: reason)
     }
 
     /// Counts a record that was left out on purpose (see `ImportItem.skipped`).

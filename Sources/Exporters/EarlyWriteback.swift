@@ -11,9 +11,10 @@ import Glibc
 /// call does not exist it does nothing. RocksDB's `bytes_per_sync` and
 /// PostgreSQL's `backend_flush_after` do the same for the same reason.
 ///
-/// At the next request, the pages written by then leave the page cache
-/// (see `releaseWrittenPages`): a run's database does not crowd the rest of
-/// the machine out of memory, and its writes reuse the pages it let go.
+/// In a run that only appends (on an empty store), the pages written by one
+/// request leave the page cache at the next (see `releaseWrittenPages`): the
+/// run's database does not crowd the rest of the machine out of memory, and
+/// its writes reuse the pages it let go.
 final class EarlyWriteback {
     typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
@@ -39,6 +40,11 @@ final class EarlyWriteback {
     /// appear only later).
     private var descriptors: [Int32]
     private var rowsSinceRequest = 0
+    /// Whether the current run's written pages leave the page cache.
+    private var releasing = false
+    /// The database file's size when the run started: pages before it are
+    /// never released.
+    private var releaseStart: Int64 = 0
     /// The database file's size at the previous request: its pages up to
     /// there were handed to the disk then, and are released at this one.
     private var releasableEnd: Int64 = 0
@@ -52,6 +58,18 @@ final class EarlyWriteback {
 
     deinit {
         for descriptor in descriptors where descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Starts a run. Only a run that appends to an empty store releases its
+    /// pages: a run on a filled store reads the pages it finds (the key index,
+    /// the accounts' state) again and again, and released they came back from
+    /// the disk each time (a second run of 1M unchanged accounts took 18.8 s
+    /// instead of 9.3–10.4 s). Pages the file had before the run stay too.
+    func startRun(releasingWrittenPages: Bool) {
+        releasing = releasingWrittenPages
+        var status = stat()
+        releaseStart = stat(paths[0], &status) == 0 ? Int64(status.st_size) : 0
+        releasableEnd = releaseStart
     }
 
     /// Counts a stored row; every `rowsBetweenRequests` rows, asks for the
@@ -80,10 +98,11 @@ final class EarlyWriteback {
         return accepted
     }
 
-    /// Takes the database file's pages that went to the disk since the
-    /// request before last out of the page cache (`POSIX_FADV_DONTNEED`).
+    /// Takes the database file's pages that the run wrote and that went to
+    /// the disk at the request before this one out of the page cache
+    /// (`POSIX_FADV_DONTNEED`).
     ///
-    /// A run writes a database far larger than what it reads back, and the
+    /// A run that appends writes a database far larger than what it reads back, and the
     /// kernel hands the freed pages straight to the run's next writes. Kept
     /// cached, the pages of a large run push the rest of the machine's work
     /// out of memory (a nightly cron host), and every write needs a page the
@@ -96,8 +115,11 @@ final class EarlyWriteback {
     private func releaseWrittenPages() {
         #if os(Linux)
         let descriptor = descriptors[0]
-        guard descriptor >= 0 else { return }
-        if releasableEnd > 0 { _ = posix_fadvise(descriptor, 0, off_t(releasableEnd), Int32(POSIX_FADV_DONTNEED)) }
+        guard releasing, descriptor >= 0 else { return }
+        if releasableEnd > releaseStart {
+            _ = posix_fadvise(
+                descriptor, off_t(releaseStart), off_t(releasableEnd - releaseStart), Int32(POSIX_FADV_DONTNEED))
+        }
         let end = lseek(descriptor, 0, SEEK_END)
         if end >= 0 { releasableEnd = Int64(end) }
         #endif

@@ -25,6 +25,16 @@ import Testing
         AccountRow(account: a, source: SourceReference(file: "in.csv", line: line))
     }
 
+    /// Every stored finding in insertion order, as `account|source|rule|severity|field|message|fix`
+    /// with field and fix quoted (`NULL` for a missing one).
+    func storedFindings(_ db: SQLiteConnection) throws -> [String] {
+        let rows = try db.prepare(
+            "SELECT account_id, source, rule, severity, quote(field), message, quote(fix) FROM findings ORDER BY id")
+        var found: [String] = []
+        while try rows.step() { found.append((0..<7).map { rows.text(Int32($0)) }.joined(separator: "|")) }
+        return found
+    }
+
     @Test func databaseFileIsCreatedWithMode0600() throws {
         let dir = TemporaryDirectory()
         let path = dir.path + "/s.sqlite"
@@ -167,11 +177,7 @@ import Testing
             severity: "info", field: "", message: "m", fix: "")
         _ = try store.finishRun()
         let db = try SQLiteConnection(path: path, create: false)
-        let rows = try db.prepare(
-            "SELECT account_id, source, rule, severity, quote(field), message, quote(fix) FROM findings ORDER BY id")
-        var found: [String] = []
-        while try rows.step() { found.append((0..<7).map { rows.text(Int32($0)) }.joined(separator: "|")) }
-        #expect(found == [
+        #expect(try storedFindings(db) == [
             "1|in.csv:2|cleartext-connection|warning|'incoming_security'|IMAP connection is not encrypted|'Use implicit TLS'",
             "1|in.csv:2|unknown-placeholder|error|NULL|Grüße – {UNBEKANNT} ✓|NULL",
             "1|x.sql:7 (emailbackup id=3)|r|info|''|m|''",
@@ -211,11 +217,7 @@ import Testing
         #expect(expected.count == 37)
         _ = try store.finishRun()
         let db = try SQLiteConnection(path: path, create: false)
-        let rows = try db.prepare(
-            "SELECT account_id, source, rule, severity, quote(field), message, quote(fix) FROM findings ORDER BY id")
-        var found: [String] = []
-        while try rows.step() { found.append((0..<7).map { rows.text(Int32($0)) }.joined(separator: "|")) }
-        #expect(found == expected)
+        #expect(try storedFindings(db) == expected)
 
         _ = try store.beginRun(sources: ["again.csv"])
         let again = row(account("k1@x.de"), line: 2)

@@ -20,23 +20,41 @@ import TestSupport
         #expect(writeback.request() == 2)
     }
 
-    /// Pages handed to the disk at one request leave the page cache at the
-    /// next one; pages written since stay (they may still be dirty).
-    @Test func pagesOfThePreviousRequestLeaveThePageCache() throws {
+    /// In a run that appends, the pages it wrote and handed to the disk at
+    /// one request leave the page cache at the next one; pages written since
+    /// stay (they may still be dirty), and so do the pages the file had
+    /// before the run.
+    @Test func pagesTheRunWroteLeaveThePageCacheOneRequestLater() throws {
         let dir = TemporaryDirectory()
-        let first = 256 * PageCache.pageSize
-        let database = dir.file("store.sqlite", bytes: Array(repeating: 7, count: first))
+        let database = dir.file("store.sqlite", bytes: Array(repeating: 7, count: 16 * PageCache.pageSize))
         try PageCache.writeToDisk(database)
         try #require(
-            try PageCache.residentPages(of: database) == 256,
+            try PageCache.residentPages(of: database) == 16,
             "the test needs a file system that caches a written file (not tmpfs)")
         let writeback = EarlyWriteback(databasePath: database)
+        writeback.startRun(releasingWrittenPages: true)
+        try PageCache.append(Array(repeating: 8, count: 256 * PageCache.pageSize), to: database)
+        try PageCache.writeToDisk(database)
         writeback.request()  // notes where the file ends; releases nothing yet
-        #expect(try PageCache.residentPages(of: database) == 256)
-        try PageCache.append(Array(repeating: 8, count: 64 * PageCache.pageSize), to: database)
+        #expect(try PageCache.residentPages(of: database) == 16 + 256)
+        try PageCache.append(Array(repeating: 9, count: 64 * PageCache.pageSize), to: database)
         writeback.request()
-        #expect(try PageCache.residentPages(of: database) == 64)
-        #expect(try PageCache.residentPages(of: database, from: first) == 64)
+        #expect(try PageCache.residentPages(of: database) == 16 + 64)
+        #expect(try PageCache.residentPages(of: database, from: (16 + 256) * PageCache.pageSize) == 64)
+    }
+
+    /// A run on a filled store reads its pages again: none are released.
+    @Test func aRunThatDoesNotOnlyAppendReleasesNothing() throws {
+        let dir = TemporaryDirectory()
+        let database = dir.file("store.sqlite", bytes: Array(repeating: 7, count: 16 * PageCache.pageSize))
+        let writeback = EarlyWriteback(databasePath: database)
+        writeback.startRun(releasingWrittenPages: false)
+        try PageCache.append(Array(repeating: 8, count: 256 * PageCache.pageSize), to: database)
+        try PageCache.writeToDisk(database)
+        try #require(try PageCache.residentPages(of: database) == 16 + 256)
+        writeback.request()
+        writeback.request()
+        #expect(try PageCache.residentPages(of: database) == 16 + 256)
     }
 
     @Test func aMissingFileIsNoError() {
