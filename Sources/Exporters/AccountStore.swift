@@ -131,7 +131,7 @@ public final class AccountStore {
         if appending {
             try db.execute("DROP INDEX IF EXISTS account_state_by_key_hash")
         }
-        writeback.startRun(releasingWrittenPages: appending)
+        writeback.startRun(releasing: appending ? try pageRelease() : nil)
         appendedKeys = appending ? AppendedKeyFilter(candidateLimit: appendedKeyCandidateLimit) : nil
         findingsWithdrawn = [:]
         let statement = try db.prepare("INSERT INTO runs(started_at, sources) VALUES (?, ?)")
@@ -148,6 +148,17 @@ public final class AccountStore {
         summary = RunSummary()
         summary.runID = run
         return run
+    }
+
+    /// How an append releases the pages it wrote: all but those of
+    /// `account_state`, which the key index is built from at the end (see
+    /// `TableLeafRecognizer`).
+    func pageRelease() throws(StoreError) -> EarlyWriteback.PageRelease {
+        let pageSize = try db.integer("PRAGMA page_size")
+        let stateColumns = try db.integer("SELECT COUNT(*) FROM pragma_table_info('account_state')")
+        return EarlyWriteback.PageRelease(
+            pageSize: pageSize,
+            keeping: TableLeafRecognizer(pageSize: Int(pageSize), columnCount: Int(stateColumns)))
     }
 
     /// Stores one account of the current run.

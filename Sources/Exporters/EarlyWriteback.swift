@@ -12,9 +12,10 @@ import Glibc
 /// PostgreSQL's `backend_flush_after` do the same for the same reason.
 ///
 /// In a run that only appends (on an empty store), the pages written by one
-/// request leave the page cache at the next (see `releaseWrittenPages`): the
-/// run's database does not crowd the rest of the machine out of memory, and
-/// its writes reuse the pages it let go.
+/// request leave the page cache at the next (see `releaseWrittenPages`), but
+/// for those of the table the run reads back at its end: the run's database
+/// does not crowd the rest of the machine out of memory, and its writes
+/// reuse the pages it let go.
 final class EarlyWriteback {
     typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
@@ -40,14 +41,24 @@ final class EarlyWriteback {
     /// appear only later).
     private var descriptors: [Int32]
     private var rowsSinceRequest = 0
-    /// Whether the current run's written pages leave the page cache.
-    private var releasing = false
-    /// The database file's size when the run started: pages before it are
-    /// never released.
-    private var releaseStart: Int64 = 0
+    /// How the current run's written pages leave the page cache; nil: they stay.
+    private var release: PageRelease?
     /// The database file's size at the previous request: its pages up to
     /// there were handed to the disk then, and are released at this one.
     private var releasableEnd: Int64 = 0
+    /// Where the pages not yet looked at start.
+    private var releasedEnd: Int64 = 0
+    /// The byte ranges released at the previous request, released once more
+    /// at this one: the kernel keeps pages that were still being written.
+    private var releasedLast: [Range<Int64>] = []
+
+    /// Which written pages leave the page cache.
+    struct PageRelease {
+        /// The database's page size (`PRAGMA page_size`): pages are looked at one by one.
+        let pageSize: Int64
+        /// The pages that stay (a table read at the end of the run), or nil for none.
+        let keeping: TableLeafRecognizer?
+    }
 
     /// For the database file at `path` and its write-ahead log, whichever
     /// the run's pages go to.
@@ -61,15 +72,19 @@ final class EarlyWriteback {
     }
 
     /// Starts a run. Only a run that appends to an empty store releases its
-    /// pages: a run on a filled store reads the pages it finds (the key index,
-    /// the accounts' state) again and again, and released they came back from
-    /// the disk each time (a second run of 1M unchanged accounts took 18.8 s
-    /// instead of 9.3–10.4 s). Pages the file had before the run stay too.
-    func startRun(releasingWrittenPages: Bool) {
-        releasing = releasingWrittenPages
+    /// pages (`release` not nil): a run on a filled store reads the pages it
+    /// finds (the key index, the accounts' state) again and again, and
+    /// released they came back from the disk each time (a second run of 1M
+    /// unchanged accounts took 18.8 s instead of 9.3–10.4 s). Pages the file
+    /// had before the run stay too.
+    func startRun(releasing release: PageRelease?) {
+        self.release = release
         var status = stat()
-        releaseStart = stat(paths[0], &status) == 0 ? Int64(status.st_size) : 0
-        releasableEnd = releaseStart
+        let size = stat(paths[0], &status) == 0 ? Int64(status.st_size) : 0
+        let pageSize = release?.pageSize ?? 1
+        releasableEnd = (size + pageSize - 1) / pageSize * pageSize
+        releasedEnd = releasableEnd
+        releasedLast = []
     }
 
     /// Counts a stored row; every `rowsBetweenRequests` rows, asks for the
@@ -100,7 +115,7 @@ final class EarlyWriteback {
 
     /// Takes the database file's pages that the run wrote and that went to
     /// the disk at the request before this one out of the page cache
-    /// (`POSIX_FADV_DONTNEED`).
+    /// (`POSIX_FADV_DONTNEED`), but for the pages `release.keeping` recognises.
     ///
     /// A run that appends writes a database far larger than what it reads back, and the
     /// kernel hands the freed pages straight to the run's next writes. Kept
@@ -110,16 +125,28 @@ final class EarlyWriteback {
     /// free memory to its host is a fault into the host each time. Measured
     /// here writing 1 GB in 64 KiB pieces: 2.5–3.0 s of system time kept,
     /// 0.4 s released. Pages still dirty or being written are left alone by
-    /// the kernel and go at a later request. The WAL file is not touched:
-    /// its checkpoint reads it back.
+    /// the kernel; each range is released again at the next request. The WAL
+    /// file is not touched: its checkpoint reads it back.
     private func releaseWrittenPages() {
         #if os(Linux)
         let descriptor = descriptors[0]
-        guard releasing, descriptor >= 0 else { return }
-        if releasableEnd > releaseStart {
-            _ = posix_fadvise(
-                descriptor, off_t(releaseStart), off_t(releasableEnd - releaseStart), Int32(POSIX_FADV_DONTNEED))
+        guard let release, descriptor >= 0 else { return }
+        var ranges: [Range<Int64>] = []
+        var start = releasedEnd
+        var page = releasedEnd
+        while page + release.pageSize <= releasableEnd {
+            if let keeping = release.keeping, keeping.isLeaf(at: page, in: descriptor) {
+                if start < page { ranges.append(start..<page) }
+                start = page + release.pageSize
+            }
+            page += release.pageSize
         }
+        if start < page { ranges.append(start..<page) }
+        releasedEnd = page
+        for range in releasedLast + ranges {
+            _ = posix_fadvise(descriptor, off_t(range.lowerBound), off_t(range.count), Int32(POSIX_FADV_DONTNEED))
+        }
+        releasedLast = ranges
         let end = lseek(descriptor, 0, SEEK_END)
         if end >= 0 { releasableEnd = Int64(end) }
         #endif

@@ -32,7 +32,7 @@ import TestSupport
             try PageCache.residentPages(of: database) == 16,
             "the test needs a file system that caches a written file (not tmpfs)")
         let writeback = EarlyWriteback(databasePath: database)
-        writeback.startRun(releasingWrittenPages: true)
+        writeback.startRun(releasing: .init(pageSize: Int64(PageCache.pageSize), keeping: nil))
         try PageCache.append(Array(repeating: 8, count: 256 * PageCache.pageSize), to: database)
         try PageCache.writeToDisk(database)
         writeback.request()  // notes where the file ends; releases nothing yet
@@ -43,12 +43,46 @@ import TestSupport
         #expect(try PageCache.residentPages(of: database, from: (16 + 256) * PageCache.pageSize) == 64)
     }
 
+    /// The pages of the table the run reads back at its end stay; the
+    /// others around them go (here every fourth page is one of the table's
+    /// leaves, made as SQLite makes them).
+    @Test func pagesOfTheKeptTableStay() throws {
+        let pageSize = PageCache.pageSize
+        let dir = TemporaryDirectory()
+        let database = dir.file("store.sqlite", bytes: Array(repeating: 7, count: 16 * pageSize))
+        let writeback = EarlyWriteback(databasePath: database)
+        let recognizer = TableLeafRecognizer(pageSize: pageSize, columnCount: 7)
+        writeback.startRun(releasing: .init(pageSize: Int64(pageSize), keeping: recognizer))
+        var leaf = [UInt8](repeating: 0, count: pageSize)
+        leaf[0] = 13  // a table leaf
+        leaf[4] = 1  // of one cell
+        leaf[9] = 100  // at byte 100: payload size, rowid, then a header of seven columns
+        leaf[100..<111] = [20, 5, 8, 0, 1, 1, 1, 1, 1, 1, 0][...]
+        var other = leaf
+        other[102] = 9  // a header of eight columns
+        other[110] = 1
+        // A write per page, as SQLite writes them: the kernel caches a larger
+        // write in larger pieces, and releases none of a piece it is asked to
+        // release only part of.
+        for page in 0..<256 { try PageCache.append(page % 4 == 0 ? leaf : other, to: database) }
+        try PageCache.writeToDisk(database)
+        writeback.request()
+        try PageCache.append(Array(repeating: 9, count: 64 * pageSize), to: database)
+        try PageCache.writeToDisk(database)
+        writeback.request()
+        #expect(try PageCache.residentPages(of: database) == 16 + 64 + 64)
+        for page in 0..<256 {
+            let resident = try PageCache.residentPages(of: database, from: (16 + page) * pageSize, count: 1)
+            #expect(resident == (page % 4 == 0 ? 1 : 0), "page \(page) of the run")
+        }
+    }
+
     /// A run on a filled store reads its pages again: none are released.
     @Test func aRunThatDoesNotOnlyAppendReleasesNothing() throws {
         let dir = TemporaryDirectory()
         let database = dir.file("store.sqlite", bytes: Array(repeating: 7, count: 16 * PageCache.pageSize))
         let writeback = EarlyWriteback(databasePath: database)
-        writeback.startRun(releasingWrittenPages: false)
+        writeback.startRun(releasing: nil)
         try PageCache.append(Array(repeating: 8, count: 256 * PageCache.pageSize), to: database)
         try PageCache.writeToDisk(database)
         try #require(try PageCache.residentPages(of: database) == 16 + 256)
@@ -88,12 +122,13 @@ enum PageCache {
 
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-    /// How many of the file's pages from byte `offset` on are in the page cache (`mincore`).
-    static func residentPages(of path: String, from offset: Int = 0) throws -> Int {
+    /// How many of the file's pages from byte `offset` on (all, or `count`)
+    /// are in the page cache (`mincore`).
+    static func residentPages(of path: String, from offset: Int = 0, count: Int? = nil) throws -> Int {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(description: "cannot open \(path)") }
         defer { close(descriptor) }
-        let length = Int(lseek(descriptor, 0, SEEK_END)) - offset
+        let length = count.map { $0 * pageSize } ?? Int(lseek(descriptor, 0, SEEK_END)) - offset
         guard length > 0 else { return 0 }
         guard let mapping = mmap(nil, length, PROT_READ, MAP_SHARED, descriptor, off_t(offset)), mapping != MAP_FAILED
         else { throw Failure(description: "cannot map \(path)") }
