@@ -218,6 +218,7 @@ final class ImportPipeline {
         // Account rules only: batch rules remember every key they see, and a
         // run's memory must not grow with its input (`validate` runs them).
         var validator = rules.map { BatchValidator(configuration: $0, batchRules: false, providers: providers) }
+        var sizes = BatchSizes()
         while true {
             guard let next = input.take(timeout: 1) else {
                 if input.isClosed { return }
@@ -231,27 +232,66 @@ final class ImportPipeline {
                 queue.put(.failed(sequence, error))
                 return
             case .items(let sequence, let items):
-                var rows: [ImportItemRow] = []
-                rows.reserveCapacity(items.count)
-                for item in items { rows.append(row(of: item, validator: &validator)) }
+                let rows = normalise(items.count, &sizes, validator: &validator) { add in
+                    for item in items { add(item) }
+                }
                 guard queue.put(.items(sequence, rows)) else { return }
             case .undecoded(let sequence, let records):
-                var rows: [ImportItemRow] = []
-                rows.reserveCapacity(records.count)
-                records.decode { item in rows.append(row(of: item, validator: &validator)) }
+                let rows = normalise(records.count, &sizes, validator: &validator) { add in
+                    records.decode { item in add(item) }
+                }
                 guard queue.put(.items(sequence, rows)) else { return }
             }
         }
     }
 
-    /// An item into its row, with what validation finds. The account is
-    /// moved, not copied, through the row and the validator (a copy of an
-    /// account retains and releases each of its texts).
-    private static func row(of item: consuming ImportItem, validator: inout BatchValidator?) -> ImportItemRow {
+    /// What a normaliser's previous batch took: the next one reserves as much.
+    private struct BatchSizes {
+        var rows = 1
+        var bytes = 1024
+    }
+
+    /// The items `feed` gives, turned into rows and validated; the rows of
+    /// the batch share their buffers (`AccountRowBatch`).
+    private static func normalise(
+        _ count: Int, _ sizes: inout BatchSizes, validator: inout BatchValidator?,
+        feed: ((consuming ImportItem) -> Void) -> Void
+    ) -> [ImportItemRow] {
+        var batch = AccountRowBatch(rows: max(sizes.rows, count), bytes: sizes.bytes + sizes.bytes / 8)
+        var pending: [PendingItem] = []
+        pending.reserveCapacity(count)
+        feed { item in pending.append(Self.pending(item, into: &batch, validator: &validator)) }
+        sizes = BatchSizes(rows: batch.count, bytes: batch.byteCount)
+        var made = batch.finish().makeIterator()
+        var rows: [ImportItemRow] = []
+        rows.reserveCapacity(pending.count)
+        for item in pending {
+            switch consume item {
+            case let .row(findings, tally): rows.append(.row(made.next()!, findings, tally))
+            case .reject(let reject): rows.append(.reject(reject))
+            case .skipped: rows.append(.skipped)
+            }
+        }
+        return rows
+    }
+
+    /// An item whose row is in the batch being made.
+    private enum PendingItem {
+        case row(FindingRows, SeverityTally)
+        case reject(Reject)
+        case skipped
+    }
+
+    /// An item into its row in `batch`, with what validation finds. The
+    /// account is moved, not copied, through the row and the validator (a
+    /// copy of an account retains and releases each of its texts).
+    private static func pending(
+        _ item: consuming ImportItem, into batch: inout AccountRowBatch, validator: inout BatchValidator?
+    ) -> PendingItem {
         switch consume item {
         case let .account(account, source):
-            let row = AccountRow(account: account, source: source)
-            guard validator != nil else { return .row(row, FindingRows(), SeverityTally()) }
+            batch.append(account: account, source: source)
+            guard validator != nil else { return .row(FindingRows(), SeverityTally()) }
             // The findings become texts here, where they were made: the store
             // thread only copies their bytes (see `FindingRows`).
             var texts = FindingRows()
@@ -262,7 +302,7 @@ final class ImportPipeline {
                     message: finding.message, fix: finding.fix)
                 tally.count(finding.severity)
             }
-            return .row(row, texts, tally)
+            return .row(texts, tally)
         case .reject(let reject): return .reject(reject)
         case .skipped: return .skipped
         }

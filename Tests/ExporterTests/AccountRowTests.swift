@@ -38,4 +38,37 @@ import Testing
         #expect(row.texts == CanonicalField.ordered.map { $0.text(in: account) })
         #expect(row.byteCount == row.texts.reduce(0) { $0 + $1.utf8.count })
     }
+
+    /// Rows made in a batch are the rows made alone, and one after the other
+    /// in the buffers they share (the store frees a batch with two frees).
+    @Test func rowsOfABatchAreTheRowsMadeAloneInSharedBuffers() throws {
+        var accounts = [try firstSample()]
+        var second = try firstSample()
+        second.identity.email = "zweite@mueller-maschinenbau.de"
+        second.identity.displayName = "Zweites Postfach mit Ümlauten"
+        accounts.append(second)
+        accounts.append(MailAccount())
+        var batch = AccountRowBatch(rows: 1, bytes: 16)  // smaller than needed: the buffers grow
+        for (index, account) in accounts.enumerated() {
+            batch.append(account: account, source: SourceReference(file: "in.csv", line: index + 2))
+        }
+        #expect(batch.count == 3)
+        let rows = batch.finish()
+        try #require(rows.count == 3)
+        for (index, account) in accounts.enumerated() {
+            let alone = AccountRow(account: account, source: SourceReference(file: "in.csv", line: index + 2))
+            #expect(rows[index].texts == alone.texts)
+            #expect(rows[index].naturalKey == alone.naturalKey)
+            #expect(rows[index].sourceText == "in.csv:\(index + 2)")
+            #expect(rows[index].keyHash == alone.keyHash)
+            #expect(rows[index].contentHash == alone.contentHash)
+            #expect(Array(rows[index].bytes) == Array(alone.bytes))
+            #expect(Array(rows[index].ends) == Array(alone.ends))
+        }
+        #expect(rows[1].bytes.startIndex == rows[0].bytes.endIndex)
+        #expect(rows[2].bytes.startIndex == rows[1].bytes.endIndex)
+        #expect(rows[1].ends.startIndex == rows[0].ends.endIndex)
+        let bases = rows.map { row in row.bytes.withUnsafeBufferPointer { $0.baseAddress! } }
+        #expect(bases[1] == bases[0] + rows[0].bytes.count)
+    }
 }
