@@ -27,15 +27,22 @@ struct ReadOnlyCommand: ParsableCommand {
         do {
             for entry in try SourceList(arguments: sources).entries {
                 let reader = try entry.format.reader(path: entry.path)
+                // Rows made a batch at a time, as `run` makes them.
+                var batch = AccountRowBatch(rows: 512, bytes: 512 << 10)
                 while let item = try reader.next() {
                     switch consume item {
                     case let .account(account, source):
-                        rowBytes += AccountRow(account: account, source: source).byteCount
+                        batch.append(account: account, source: source)
                         accounts += 1
                     case .reject, .skipped:
                         rejected += 1
                     }
+                    if batch.count == 512 {
+                        rowBytes += batch.finish().reduce(0) { $0 + $1.byteCount }
+                        batch = AccountRowBatch(rows: 512, bytes: 512 << 10)
+                    }
                 }
+                rowBytes += batch.finish().reduce(0) { $0 + $1.byteCount }
             }
         } catch {
             throw Failure(error)
