@@ -83,6 +83,7 @@ final class ImportPipeline {
         let entries = sources.entries
         let options = self.options
         let reader = Thread {
+            FeederPriority.lowerCallingThread()
             Self.read(entries, options: options, into: accounts)
         }
         reader.name = "reader"
@@ -91,6 +92,7 @@ final class ImportPipeline {
         let providers = self.providers
         let normalisers = (0..<Self.normaliserCount).map { index in
             let thread = Thread {
+                FeederPriority.lowerCallingThread()
                 Self.normalise(accounts, into: queue, rules: rules, providers: providers)
             }
             thread.name = "normaliser-\(index)"
