@@ -32,14 +32,12 @@ public struct AccountRowBatch {
         // The hashes are stored: their input must stay exactly this (the
         // field texts and their ends; the key's UTF-8).
         var content = StableHash()
-        bytes.withUnsafeBufferPointer { content.add(bytes: UnsafeBufferPointer(rebasing: $0[start...])) }
-        ends.withUnsafeBytes { all in
-            content.add(bytes: UnsafeRawBufferPointer(rebasing: all[(firstEnd * 4)...]).bindMemory(to: UInt8.self))
-        }
+        content.add(bytes: bytes[start...])
+        content.add(bytes: ends[firstEnd...])
         let keyStart = bytes.count
         NaturalKey.append(of: account, to: &bytes)
         var key = StableHash()
-        bytes.withUnsafeBufferPointer { key.add(bytes: UnsafeBufferPointer(rebasing: $0[keyStart...])) }
+        key.add(bytes: bytes[keyStart...])
         ends.append(Int32(bytes.count - start))
         source.appendText(to: &bytes)
         ends.append(Int32(bytes.count - start))

@@ -12,11 +12,12 @@ struct StableHash {
         text.withUTF8 { add(bytes: $0) }
     }
 
-    mutating func add(bytes: [UInt8]) {
+    mutating func add(bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { add(bytes: $0) }
     }
 
-    mutating func add(bytes: [Int32]) {
+    /// The integers' bytes in memory order (little-endian on every platform Swift runs this on).
+    mutating func add(bytes: ArraySlice<Int32>) {
         bytes.withUnsafeBytes { add(bytes: $0.bindMemory(to: UInt8.self)) }
     }
 
