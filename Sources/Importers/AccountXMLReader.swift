@@ -126,6 +126,11 @@ public final class AccountXMLReader: AccountReader {
                     if !empty { try collectText(xml, into: &bytes, element: field.name) }
                     if attributes.isEmpty {
                         bytes.withUnsafeBufferPointer { utf8 in
+                            // libxml2 hands on UTF-8 only; `assign(utf8:)` takes checked bytes alone.
+                            guard UTF8Validation.isValid(utf8) else {
+                                if problem == nil { problem = "line \(fieldLine): <\(field.name)> is not valid UTF-8" }
+                                return
+                            }
                             do throws(FieldValueError) {
                                 try field.assign(utf8: utf8, to: &account)
                             } catch {

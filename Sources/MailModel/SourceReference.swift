@@ -16,33 +16,64 @@ public struct SourceReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line`, `file: detail` or `file:line (detail)`.
-    public var description: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(file.utf8.count + (detail?.utf8.count ?? 0) + 24)
-        appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var description: String { withText { CheckedUTF8.string($0) } }
 
-    /// Appends `description` as UTF-8. Byte by byte, not interpolated: made
-    /// for every record a run reads, where interpolation cost several times as much.
-    public func appendText(to out: inout [UInt8]) {
-        UTF8Text.append(file, to: &out)
-        switch (line, detail) {
-        case let (l?, d?):
-            out.append(UInt8(ascii: ":"))
-            UTF8Text.append(l, to: &out)
-            out.append(UInt8(ascii: " "))
-            out.append(UInt8(ascii: "("))
-            UTF8Text.append(d, to: &out)
-            out.append(UInt8(ascii: ")"))
-        case let (l?, nil):
-            out.append(UInt8(ascii: ":"))
-            UTF8Text.append(l, to: &out)
-        case let (nil, d?):
-            out.append(UInt8(ascii: ":"))
-            out.append(UInt8(ascii: " "))
-            UTF8Text.append(d, to: &out)
-        case (nil, nil): break
+    /// Appends `description` as UTF-8.
+    public func appendText(to out: inout [UInt8]) { withText { out.append(contentsOf: $0) } }
+
+    /// `description`'s UTF-8, written once into memory on the stack: made
+    /// for every record a run reads (its origin, and its row's source),
+    /// where interpolation cost several times as much, and appending part
+    /// by part to an array cost twice as much as this.
+    private func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var file = file
+        var detail = detail ?? ""
+        return file.withUTF8 { file in
+            detail.withUTF8 { detail in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: file.count + detail.count + 24) { buffer in
+                    var count = 0
+                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                        (buffer.baseAddress! + count).initialize(from: base, count: bytes.count)
+                        count += bytes.count
+                    }
+                    func put(_ byte: UInt8) {
+                        buffer[count] = byte
+                        count += 1
+                    }
+                    func put(line: Int) {
+                        var digits = 0
+                        var rest = line.magnitude
+                        repeat { digits += 1; rest /= 10 } while rest > 0
+                        if line < 0 { put(UInt8(ascii: "-")) }
+                        rest = line.magnitude
+                        for index in stride(from: count + digits - 1, through: count, by: -1) {
+                            buffer[index] = UInt8(rest % 10) + 0x30
+                            rest /= 10
+                        }
+                        count += digits
+                    }
+                    put(file)
+                    switch (line, self.detail != nil) {
+                    case let (l?, true):
+                        put(UInt8(ascii: ":"))
+                        put(line: l)
+                        put(UInt8(ascii: " "))
+                        put(UInt8(ascii: "("))
+                        put(detail)
+                        put(UInt8(ascii: ")"))
+                    case let (l?, false):
+                        put(UInt8(ascii: ":"))
+                        put(line: l)
+                    case (nil, true):
+                        put(UInt8(ascii: ":"))
+                        put(UInt8(ascii: " "))
+                        put(detail)
+                    case (nil, false): break
+                    }
+                    return body(UnsafeBufferPointer(start: buffer.baseAddress, count: count))
+                }
+            }
         }
     }
 }

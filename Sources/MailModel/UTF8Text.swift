@@ -46,7 +46,8 @@ enum UTF8Text {
         }
     }
 
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    /// The text of bytes a reader checked as UTF-8 (`assign(utf8:to:)` takes only those).
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { CheckedUTF8.string(bytes) }
 
     /// A whole number with an optional minus sign, or nil.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

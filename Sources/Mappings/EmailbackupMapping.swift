@@ -138,7 +138,8 @@ public enum EmailbackupMapping {
 
     /// The account a row holds, read into an account the caller holds, from
     /// the UTF-8 of its values in `columns` order (`.some(nil)`: NULL; nil: a
-    /// column the row lacks). A switch or a number becomes no String; a value
+    /// column the row lacks), each checked as UTF-8 by the caller (texts are
+    /// made without checking again). A switch or a number becomes no String; a value
     /// that is not known to come back unchanged is written again after the
     /// whole row is read, and kept as a raw extra where it differs. Not
     /// inlined: setting the fields of a local account where it is then
@@ -152,12 +153,12 @@ public enum EmailbackupMapping {
             if let readUTF8 = columns[index].readUTF8 {
                 try readUTF8(value, &account)
             } else {
-                try columns[index].read(value.map { String(decoding: $0, as: UTF8.self) }, &account)
+                try columns[index].read(value.map(CheckedUTF8.string), &account)
             }
         }
         for index in columns.indices {
             guard let value = values[index], !columns[index].givesBack(utf8: value) else { continue }
-            let original = value.map { String(decoding: $0, as: UTF8.self) }
+            let original = value.map(CheckedUTF8.string)
             let rewritten = columns[index].value(for: account)
             if rewritten != original, !(original == nil && rewritten == "") {
                 account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
@@ -244,7 +245,7 @@ public enum EmailbackupMapping {
         return OpenXEColumn(name, .integer, exactValues: .decimal, read: read, readUTF8: { (v, a) throws(OpenXEValueError) in
             // Plain digits without a String; a sign or anything else as `Int` reads it.
             guard let v, !v.isEmpty, v.count <= 18, v.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-                return try read(v.map { String(decoding: $0, as: UTF8.self) }, &a)
+                return try read(v.map(CheckedUTF8.string), &a)
             }
             set(&a, v.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
         }, write: { get($0).map(String.init) ?? defaultPort })
@@ -258,7 +259,7 @@ public enum EmailbackupMapping {
             set(&a, v == "0" ? "" : v)
         }, readUTF8: { v, a in
             guard let v, !(v.count == 1 && v[0] == UInt8(ascii: "0")) else { return set(&a, "") }
-            set(&a, String(decoding: v, as: UTF8.self))
+            set(&a, CheckedUTF8.string(v))
         }, write: { Int(get($0)) != nil ? get($0) : "0" })
     }
 

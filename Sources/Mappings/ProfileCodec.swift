@@ -119,7 +119,8 @@ public struct ProfileCodec: Sendable {
 
     /// What `account(cells:)` reads, from the UTF-8 of the cells where a
     /// reader holds them (`cells[i]`: column i's, nil when the file lacks the
-    /// column): the same fields, or the same error. Most cells become no
+    /// column; each cell checked as UTF-8 by the reader, as every CSV record
+    /// is): the same fields, or the same error. Most cells become no
     /// String on the way (a yes/no word, a port, a date), and a String of
     /// each cell made reading a spreadsheet row cost more than storing it.
     public func fill(_ account: inout MailAccount, utf8 cells: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>?>) throws(ProfileValueError) {
@@ -131,10 +132,10 @@ public struct ProfileCodec: Sendable {
             for index in 0..<min(cells.count, extraNames.count) {
                 guard let cell = cells[index], !cell.isEmpty else { continue }
                 if textOnly[index] {
-                    let text = String(decoding: cell, as: UTF8.self)
+                    let text = CheckedUTF8.string(cell)
                     for field in fields[index] { field.assignText(text, to: &account) }
                 } else if try !readWithoutText(cell, column: index, into: &account) {
-                    try read(String(decoding: cell, as: UTF8.self), column: index, into: &account)
+                    try read(CheckedUTF8.string(cell), column: index, into: &account)
                 }
             }
         } catch {

@@ -83,6 +83,21 @@ import Testing
         #expect(email(out.last) == "a@example.de")
     }
 
+    /// A row is checked as UTF-8 in one pass over its values' bytes, which
+    /// lie one after the other: a value ending in the first byte of a
+    /// sequence, followed by one starting with its last byte, reads as UTF-8
+    /// when the two are joined, but neither value is UTF-8.
+    @Test func aSequenceSplitAcrossTwoValuesRejectsTheRow() throws {
+        let row9 = Self.row1.replacingOccurrences(of: "(1,'A','','u'", with: "(9,'CafX','Ynote','u'")
+        var raw = Array("INSERT INTO emailbackup VALUES \(row9),\n\(Self.row1);\n".utf8)
+        raw[raw.firstIndex(of: UInt8(ascii: "X"))!] = 0xC3  // the lead byte of ä …
+        raw[raw.firstIndex(of: UInt8(ascii: "Y"))!] = 0xA4  // … and its continuation, in the next value
+        let out = try items(raw)
+        #expect(out.count == 2)
+        #expect(reject(out.first) == "bad.sql:1 (emailbackup id=9): column angezeigtername is not valid UTF-8")
+        #expect(email(out.last) == "a@example.de")
+    }
+
     /// A 50 MB line: skipped fast in another table; in emailbackup, a value
     /// beyond any OpenXE column is an error at its start, not 50 MB in memory.
     @Test func fiftyMegabyteLines() throws {

@@ -9,6 +9,10 @@ import Testing
         #expect(SourceReference(file: "konten.xml", detail: "element 3").description == "konten.xml: element 3")
         #expect(SourceReference(file: "-").description == "-")
         #expect(SourceReference(file: "Bäckerei/ä.csv", line: 0).description == "Bäckerei/ä.csv:0")
+        #expect(SourceReference(file: "a", line: 1_000_000).description == "a:1000000")
+        #expect(SourceReference(file: "a", line: 9, detail: "").description == "a:9 ()")
+        #expect(SourceReference(file: "", line: .max).description == ":9223372036854775807")
+        #expect(SourceReference(file: "a", line: .min).description == "a:-9223372036854775808")
     }
 
     @Test func appendedTextIsTheDescription() {
