@@ -17,8 +17,8 @@ struct StableHash {
     }
 
     /// The integers' bytes in memory order (little-endian on every platform Swift runs this on).
-    mutating func add(bytes: ArraySlice<Int32>) {
-        bytes.withUnsafeBytes { add(bytes: $0.bindMemory(to: UInt8.self)) }
+    mutating func add(bytes: UnsafeBufferPointer<Int32>) {
+        add(bytes: UnsafeRawBufferPointer(bytes).bindMemory(to: UInt8.self))
     }
 
     mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
