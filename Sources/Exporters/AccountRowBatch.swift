@@ -3,15 +3,21 @@ import MailModel
 /// The rows of one batch of accounts, made one after the other into two
 /// buffers that the finished rows share (see `AccountRow` for why).
 public struct AccountRowBatch {
-    private var bytes: [UInt8] = []
+    /// Room reserved ahead, written from the front: the first `used` bytes
+    /// are the rows'. The field texts are written straight into it
+    /// (`ByteWriter`): appending each to an array cost a fifth of making a row.
+    private var bytes: [UInt8]
+    private var used = 0
     private var ends: [Int32] = []
     /// Per row: where its bytes start, and its hashes.
     private var rows: [(start: Int, keyHash: Int64, contentHash: Int64)] = []
+    /// The row's key and source position, made here and then copied in.
+    private var tail: [UInt8] = []
 
     /// Room for `rows` rows of `bytes` bytes in all (a normaliser passes the
     /// size of its previous batch: growing the buffer copies it).
     public init(rows: Int = 1, bytes: Int = 1024) {
-        self.bytes.reserveCapacity(bytes)
+        self.bytes = [UInt8](repeating: 0, count: max(bytes, 64))
         ends.reserveCapacity(rows * AccountRow.endCount)
         self.rows.reserveCapacity(rows)
     }
@@ -19,35 +25,60 @@ public struct AccountRowBatch {
     /// The rows made so far.
     public var count: Int { rows.count }
     /// Their bytes so far.
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { used }
 
     /// Makes the next row.
     public mutating func append(account: borrowing MailAccount, source: SourceReference) {
-        let start = bytes.count
+        tail.removeAll(keepingCapacity: true)
+        NaturalKey.append(of: account, to: &tail)
+        let keyCount = tail.count
+        source.appendText(to: &tail)
         // The row's ends are gathered on the stack and appended at once:
         // appending them one by one cost a tenth of making the row.
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: AccountRow.endCount) { rowEnds in
+            while true {
+                let missing = write(account, keyCount: keyCount, ends: rowEnds)
+                if missing == 0 { break }
+                // Room for this row, and as much again as the batch holds.
+                bytes.append(contentsOf: repeatElement(0, count: max(missing, bytes.count)))
+            }
+            ends.append(contentsOf: UnsafeBufferPointer(rebasing: rowEnds[..<AccountRow.endCount]))
+        }
+    }
+
+    /// Writes the row at `used` and records it; when it does not fit,
+    /// records nothing and returns how many more bytes it needs.
+    private mutating func write(
+        _ account: borrowing MailAccount, keyCount: Int, ends rowEnds: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        let start = used
+        let tail = self.tail
+        let row = bytes.withUnsafeMutableBufferPointer { room in
+            var out = ByteWriter(into: UnsafeMutableBufferPointer(rebasing: room[start...]))
             var index = 0
             for field in CanonicalField.ordered {
-                field.appendText(in: account, to: &bytes)
-                rowEnds[index] = Int32(bytes.count - start)
+                field.appendText(in: account, to: &out)
+                rowEnds[index] = Int32(out.written)
                 index += 1
             }
+            let fieldsCount = out.written
+            tail.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            guard out.missing == 0 else { return (count: out.written + out.missing, keyHash: Int64(0), contentHash: Int64(0)) }
+            rowEnds[index] = Int32(fieldsCount + keyCount)
+            rowEnds[index + 1] = Int32(out.written)
             // The hashes are stored: their input must stay exactly this (the
             // field texts and their ends; the key's UTF-8).
             var content = StableHash()
-            content.add(bytes: bytes[start...])
+            content.add(bytes: UnsafeBufferPointer(rebasing: room[start..<(start + fieldsCount)]))
             content.add(bytes: UnsafeBufferPointer(rebasing: rowEnds[..<index]))
-            let keyStart = bytes.count
-            NaturalKey.append(of: account, to: &bytes)
             var key = StableHash()
-            key.add(bytes: bytes[keyStart...])
-            rowEnds[index] = Int32(bytes.count - start)
-            source.appendText(to: &bytes)
-            rowEnds[index + 1] = Int32(bytes.count - start)
-            ends.append(contentsOf: UnsafeBufferPointer(rebasing: rowEnds[..<(index + 2)]))
-            rows.append((start, key.int64, content.int64))
+            key.add(bytes: UnsafeBufferPointer(rebasing: room[(start + fieldsCount)..<(start + fieldsCount + keyCount)]))
+            return (count: out.written, keyHash: key.int64, contentHash: content.int64)
         }
+        guard start + row.count <= bytes.count else { return start + row.count - bytes.count }
+        rows.append((start, row.keyHash, row.contentHash))
+        used = start + row.count
+        return 0
     }
 
     /// The rows, in the order they were made.
@@ -57,7 +88,7 @@ public struct AccountRowBatch {
         var finished: [AccountRow] = []
         finished.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
-            let end = index + 1 < rows.count ? rows[index + 1].start : bytes.count
+            let end = index + 1 < rows.count ? rows[index + 1].start : used
             let firstEnd = index * AccountRow.endCount
             finished.append(
                 AccountRow(

@@ -41,7 +41,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Appends `YYYY-MM-DD` as UTF-8.
-    public func appendISO(to out: inout [UInt8]) {
+    public func appendISO(to out: inout [UInt8]) { writeISO(to: &out) }
+
+    /// `appendISO(to:)` into any sink the field table writes to.
+    func writeISO<Out: UTF8Sink>(to out: inout Out) {
         func digits(_ n: Int, _ width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }

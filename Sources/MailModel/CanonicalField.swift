@@ -208,7 +208,13 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
 
     /// Appends the field's canonical text as UTF-8, without making a String
     /// for numbers, flags, words and dates. Secrets in clear (callers redact).
-    public func appendText(in a: MailAccount, to out: inout [UInt8]) {
+    public func appendText(in a: MailAccount, to out: inout [UInt8]) { write(in: a, to: &out) }
+
+    /// `appendText(in:to:)` into memory reserved ahead (a store row's).
+    public func appendText(in a: MailAccount, to out: inout ByteWriter) { write(in: a, to: &out) }
+
+    @inline(__always)
+    private func write<Out: UTF8Sink>(in a: MailAccount, to out: inout Out) {
         switch self {
         case .email: UTF8Text.append(a.identity.email, to: &out)
         case .displayName: UTF8Text.append(a.identity.displayName, to: &out)
@@ -223,7 +229,7 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         case .incomingUser: UTF8Text.append(a.incoming.userName, to: &out)
         case .incomingPassword: UTF8Text.append(a.incoming.password.revealed(), to: &out)
         case .incomingDeleteOnServer: UTF8Text.append(flag: a.incoming.deleteOnServer, to: &out)
-        case .incomingFetchFrom: a.incoming.fetchFrom?.appendISO(to: &out)
+        case .incomingFetchFrom: a.incoming.fetchFrom?.writeISO(to: &out)
         case .incomingSentFolder: UTF8Text.append(a.incoming.sentFolder, to: &out)
         case .incomingDraftsFolder: UTF8Text.append(a.incoming.draftsFolder, to: &out)
         case .incomingTrashFolder: UTF8Text.append(a.incoming.trashFolder, to: &out)
@@ -242,13 +248,13 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         case .outgoingSenderName: UTF8Text.append(a.outgoing.senderName, to: &out)
         case .outgoingClientAlias: UTF8Text.append(a.outgoing.clientAlias, to: &out)
         case .outgoingDebug: UTF8Text.append(flag: a.outgoing.debug, to: &out)
-        case .outgoingBcc: ListCodec.append(a.outgoing.bcc, to: &out)
+        case .outgoingBcc: ListCodec.write(a.outgoing.bcc, to: &out)
         case .usableAsSender: UTF8Text.append(flag: a.roles.usableAsSender, to: &out)
         case .usableAsReplyTo: UTF8Text.append(flag: a.roles.usableAsReplyTo, to: &out)
         case .global: UTF8Text.append(flag: a.roles.global, to: &out)
         case .privateOwner: UTF8Text.append(a.roles.privateOwner, to: &out)
-        case .visibleToUsers: ListCodec.append(a.roles.visibleToUsers, to: &out)
-        case .visibleToGroups: ListCodec.append(a.roles.visibleToGroups, to: &out)
+        case .visibleToUsers: ListCodec.write(a.roles.visibleToUsers, to: &out)
+        case .visibleToGroups: ListCodec.write(a.roles.visibleToGroups, to: &out)
         case .isDefault: UTF8Text.append(flag: a.roles.isDefault, to: &out)
         case .ticketEnabled: UTF8Text.append(flag: a.ticket.enabled, to: &out)
         case .ticketQueue: UTF8Text.append(a.ticket.queue, to: &out)
@@ -263,12 +269,12 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         case .autoresponderText: UTF8Text.append(a.autoresponder.text, to: &out)
         case .signatureEnabled: UTF8Text.append(flag: a.signature.enabled, to: &out)
         case .signatureHTML: UTF8Text.append(a.signature.html, to: &out)
-        case .importSenderPatterns: ListCodec.append(a.importFilter.senderPatterns, to: &out)
+        case .importSenderPatterns: ListCodec.write(a.importFilter.senderPatterns, to: &out)
         case .erpProjectID: UTF8Text.append(a.erp.projectID, to: &out)
         case .erpCompanyID: UTF8Text.append(a.erp.companyID, to: &out)
         case .erpEmployeeID: UTF8Text.append(a.erp.employeeID, to: &out)
         case .erpLetterTemplateID: UTF8Text.append(a.erp.letterTemplateID, to: &out)
-        case .extras: ListCodec.append(a.extras, to: &out)
+        case .extras: ListCodec.write(a.extras, to: &out)
         }
     }
 

@@ -11,7 +11,10 @@ public enum ListCodec {
 
     /// `encode(items)` appended as UTF-8, without making the String. An item
     /// without a `\` or `;` byte is copied as it is: escaping leaves it so.
-    public static func append(_ items: [String], to out: inout [UInt8]) {
+    public static func append(_ items: [String], to out: inout [UInt8]) { write(items, to: &out) }
+
+    /// `append(_:to:)` into any sink the field table writes to.
+    static func write<Out: UTF8Sink>(_ items: [String], to out: inout Out) {
         for (index, item) in items.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ";")) }
             appendEscaped(item, alsoEquals: false, to: &out)
@@ -19,7 +22,10 @@ public enum ListCodec {
     }
 
     /// `encode(fields)` appended as UTF-8 (see `append(_:to:)` for items).
-    public static func append(_ fields: [ExtraField], to out: inout [UInt8]) {
+    public static func append(_ fields: [ExtraField], to out: inout [UInt8]) { write(fields, to: &out) }
+
+    /// `append(_:to:)` into any sink the field table writes to.
+    static func write<Out: UTF8Sink>(_ fields: [ExtraField], to out: inout Out) {
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ";")) }
             appendEscaped(field.name, alsoEquals: true, to: &out)
@@ -57,7 +63,7 @@ public enum ListCodec {
         return items
     }
 
-    private static func appendEscaped(_ text: String, alsoEquals: Bool, to out: inout [UInt8]) {
+    private static func appendEscaped<Out: UTF8Sink>(_ text: String, alsoEquals: Bool, to out: inout Out) {
         let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             for byte in bytes
             where byte == UInt8(ascii: "\\") || byte == UInt8(ascii: ";") || (alsoEquals && byte == UInt8(ascii: "=")) {
@@ -66,7 +72,10 @@ public enum ListCodec {
             out.append(contentsOf: bytes)
             return true
         }
-        if copied != true { out.append(contentsOf: escape(text, alsoEquals: alsoEquals).utf8) }
+        if copied != true {
+            var escaped = escape(text, alsoEquals: alsoEquals)
+            escaped.withUTF8 { out.append(contentsOf: $0) }
+        }
     }
 
     public static func encode(_ fields: [ExtraField]) -> String {

@@ -8,22 +8,23 @@ import Darwin
 /// without making a String for every number, flag or word.
 enum UTF8Text {
     @inline(__always)
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append<Out: UTF8Sink>(_ text: String, to out: inout Out) {
         if text.isEmpty { return }
         // A native String's bytes are copied in one go; the generic path
         // for its UTF-8 view cost a fifth of building a store row.
         if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
-            out.append(contentsOf: text.utf8)
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
         }
     }
 
     /// `true` or `false`, from static bytes (a String literal is copied out first).
-    static func append(flag: Bool, to out: inout [UInt8]) {
+    static func append<Out: UTF8Sink>(flag: Bool, to out: inout Out) {
         let word: StaticString = flag ? "true" : "false"
         out.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
-    static func append(_ n: Int, to out: inout [UInt8]) {
+    static func append<Out: UTF8Sink>(_ n: Int, to out: inout Out) {
         if n < 0 {
             out.append(UInt8(ascii: "-"))
             if n == .min {
@@ -42,7 +43,7 @@ enum UTF8Text {
                 value /= 10
                 count += 1
             } while value > 0
-            out.append(contentsOf: buffer[(20 - count)...])
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]).bindMemory(to: UInt8.self))
         }
     }
 

@@ -71,4 +71,23 @@ import Testing
         let bases = rows.map { row in row.bytes.withUnsafeBufferPointer { $0.baseAddress! } }
         #expect(bases[1] == bases[0] + rows[0].bytes.count)
     }
+
+    /// A row larger than the room left in the batch is written again after
+    /// the buffer grows; the rows before it stay as they were.
+    @Test func aRowLargerThanTheRoomLeftIsWrittenAgain() throws {
+        let small = try firstSample()
+        var large = try firstSample()
+        large.signature.html = "<p>" + String(repeating: "Grüße ", count: 4_000) + "</p>"
+        var batch = AccountRowBatch(rows: 2, bytes: 2_000)
+        batch.append(account: small, source: SourceReference(file: "in.csv", line: 2))
+        let firstBytes = batch.byteCount
+        batch.append(account: large, source: SourceReference(file: "in.csv", line: 3))
+        let rows = batch.finish()
+        try #require(rows.count == 2)
+        #expect(rows[0].texts == CanonicalField.ordered.map { $0.text(in: small) })
+        #expect(rows[1].texts == CanonicalField.ordered.map { $0.text(in: large) })
+        #expect(rows[1].sourceText == "in.csv:3")
+        #expect(rows[0].bytes.count == firstBytes)
+        #expect(rows[1].byteCount == 32_000 + 7 + rows[0].byteCount - small.signature.html.utf8.count)
+    }
 }
