@@ -1,12 +1,3 @@
-/// Where the field table writes canonical text as UTF-8: an array, or a
-/// `ByteWriter`. Both have the two appends the writing code uses.
-protocol UTF8Sink {
-    mutating func append(_ byte: UInt8)
-    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
-}
-
-extension Array: UTF8Sink where Element == UInt8 {}
-
 /// Bytes written into memory reserved for them ahead, for a caller that
 /// makes very many small appends: a store row is about 60 of them, and an
 /// array's checks on each (is the buffer shared, is there room) cost more

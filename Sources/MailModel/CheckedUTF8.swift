@@ -1,7 +1,7 @@
 /// A String from bytes a reader has already checked to be UTF-8.
 ///
 /// Every reader checks its input's UTF-8 once (a CSV record at a time, a
-/// dump value at a time) and rejects a record that fails. `String(decoding:)`
+/// dump row at a time) and rejects a record that fails. `String(decoding:)`
 /// would check each field's bytes a second time; a million-record import
 /// makes tens of millions of these texts, and the second check was a third
 /// of their cost. Only bytes that passed a reader's check may come here: a

@@ -23,55 +23,34 @@ public struct SourceReference: Sendable, Hashable, CustomStringConvertible {
 
     /// `description`'s UTF-8, written once into memory on the stack: made
     /// for every record a run reads (its origin, and its row's source),
-    /// where interpolation cost several times as much, and appending part
-    /// by part to an array cost twice as much as this.
+    /// where interpolation cost several times as much.
     private func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var file = file
         var detail = detail ?? ""
         return file.withUTF8 { file in
             detail.withUTF8 { detail in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: file.count + detail.count + 24) { buffer in
-                    var count = 0
-                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                        (buffer.baseAddress! + count).initialize(from: base, count: bytes.count)
-                        count += bytes.count
-                    }
-                    func put(_ byte: UInt8) {
-                        buffer[count] = byte
-                        count += 1
-                    }
-                    func put(line: Int) {
-                        var digits = 0
-                        var rest = line.magnitude
-                        repeat { digits += 1; rest /= 10 } while rest > 0
-                        if line < 0 { put(UInt8(ascii: "-")) }
-                        rest = line.magnitude
-                        for index in stride(from: count + digits - 1, through: count, by: -1) {
-                            buffer[index] = UInt8(rest % 10) + 0x30
-                            rest /= 10
-                        }
-                        count += digits
-                    }
-                    put(file)
+                // Room for both texts, ":", " (", ")" and a line of 20 characters.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: file.count + detail.count + 24) { room in
+                    var out = ByteWriter(into: room)
+                    out.append(contentsOf: file)
                     switch (line, self.detail != nil) {
                     case let (l?, true):
-                        put(UInt8(ascii: ":"))
-                        put(line: l)
-                        put(UInt8(ascii: " "))
-                        put(UInt8(ascii: "("))
-                        put(detail)
-                        put(UInt8(ascii: ")"))
+                        out.append(UInt8(ascii: ":"))
+                        UTF8Text.append(l, to: &out)
+                        out.append(UInt8(ascii: " "))
+                        out.append(UInt8(ascii: "("))
+                        out.append(contentsOf: detail)
+                        out.append(UInt8(ascii: ")"))
                     case let (l?, false):
-                        put(UInt8(ascii: ":"))
-                        put(line: l)
+                        out.append(UInt8(ascii: ":"))
+                        UTF8Text.append(l, to: &out)
                     case (nil, true):
-                        put(UInt8(ascii: ":"))
-                        put(UInt8(ascii: " "))
-                        put(detail)
+                        out.append(UInt8(ascii: ":"))
+                        out.append(UInt8(ascii: " "))
+                        out.append(contentsOf: detail)
                     case (nil, false): break
                     }
-                    return body(UnsafeBufferPointer(start: buffer.baseAddress, count: count))
+                    return body(UnsafeBufferPointer(start: room.baseAddress, count: out.written))
                 }
             }
         }
