@@ -298,6 +298,8 @@ public final class CSVRecordReader {
     /// The end of an unquoted field: the first delimiter, CR or LF, or `to`.
     /// Eight bytes at a time: a word has one of the three bytes when the
     /// "has a zero byte" test is true for the word xor-ed with that byte.
+    /// The test's lowest flag is always the first such byte (a false flag
+    /// can only follow a true one), so the word's first match is its place.
     private static func fieldEnd(in b: UnsafeMutablePointer<UInt8>, from: Int, to: Int, delimiter: UInt8) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -306,10 +308,11 @@ public final class CSVRecordReader {
         let cr = ones &* UInt64(Self.cr)
         var i = from
         while to - i >= 8 {
-            let w = UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+            // Bytes in memory order: the first is the word's lowest on a little-endian machine.
+            let w = UInt64(littleEndian: UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self))
             let x = w ^ dd, y = w ^ lf, z = w ^ cr
             let found = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
-            if found != 0 { break }
+            if found != 0 { return i + found.trailingZeroBitCount >> 3 }
             i += 8
         }
         while i < to {

@@ -20,6 +20,23 @@ import Testing
         #expect(chunked == whole)
     }
 
+    /// Unquoted fields end where the word-at-a-time scan says: a field of
+    /// every length from 0 to 17 (so its end falls on each byte of a word,
+    /// and past it), with umlauts, each line end, for each delimiter.
+    @Test(arguments: [",", ";", "\t", "|"])
+    func fieldEndsAtEveryPlaceInAWord(delimiter: String) throws {
+        let fields = (0...17).map { length in String(repeating: "ä", count: length / 3) + String(repeating: "x", count: length - length / 3 * 2) }
+        let header = ["h1", "h2", "h3"].joined(separator: delimiter)
+        var text = header + "\n"
+        var expected: [CSVRecordEvent] = [.record(line: 1, fields: ["h1", "h2", "h3"])]
+        for (index, field) in fields.enumerated() {
+            let row = [field, String(index), field + "e"]
+            text += row.joined(separator: delimiter) + (index % 2 == 0 ? "\r\n" : "\n")
+            expected.append(.record(line: index + 2, fields: row))
+        }
+        #expect(try allEvents(CSVRecordReader(stream: MemoryByteStream(text))) == expected)
+    }
+
     @Test func byteOrderMarkIsSkipped() throws {
         let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("\u{FEFF}email;port\nx@y.de;993\n")))
         #expect(events == [.record(line: 1, fields: ["email", "port"]), .record(line: 2, fields: ["x@y.de", "993"])])
