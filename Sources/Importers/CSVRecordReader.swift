@@ -102,11 +102,20 @@ public final class CSVRecordReader {
         if last.end > first.start {
             bytes.append(contentsOf: UnsafeBufferPointer(start: storage + first.start, count: last.end - first.start))
         }
-        // One append of all the record's fields: room is made once, not checked for each.
+        // The fields are made on the stack and appended at once: room is
+        // made once, not checked for each field.
         let shift = offset - first.start
-        fields.append(contentsOf: spans.lazy.map { span in
-            CSVRecordBatch.Field(start: Int32(shift + span.start), end: Int32(shift + span.end), doubledQuotes: span.doubledQuotes)
-        })
+        spans.withUnsafeBufferPointer { spans in
+            withUnsafeTemporaryAllocation(of: CSVRecordBatch.Field.self, capacity: spans.count) { made in
+                for (index, span) in spans.enumerated() {
+                    made.initializeElement(
+                        at: index,
+                        to: CSVRecordBatch.Field(
+                            start: Int32(shift + span.start), end: Int32(shift + span.end), doubledQuotes: span.doubledQuotes))
+                }
+                fields.append(contentsOf: UnsafeBufferPointer(rebasing: made[..<spans.count]))
+            }
+        }
     }
 
     /// The next record as spans of the buffer (no Strings made), or nil at the end.

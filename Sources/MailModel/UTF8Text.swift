@@ -19,6 +19,7 @@ enum UTF8Text {
     }
 
     /// `true` or `false`, from static bytes (a String literal is copied out first).
+    @inline(__always)
     static func append<Out: UTF8Sink>(flag: Bool, to out: inout Out) {
         let word: StaticString = flag ? "true" : "false"
         out.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
