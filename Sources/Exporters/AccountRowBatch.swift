@@ -60,7 +60,8 @@ public struct AccountRowBatch {
     ) -> Int {
         let start = used
         let tail = self.tail
-        let row = bytes.withUnsafeMutableBufferPointer { room in
+        // The row's size, and its hashes when it fitted.
+        let row = bytes.withUnsafeMutableBufferPointer { room -> (size: Int, hashes: (key: Int64, content: Int64)?) in
             var out = ByteWriter(into: UnsafeMutableBufferPointer(rebasing: room[start...]))
             var index = 0
             for field in CanonicalField.ordered {
@@ -70,7 +71,7 @@ public struct AccountRowBatch {
             }
             let fieldsCount = out.written
             tail.withUnsafeBufferPointer { out.append(contentsOf: $0) }
-            guard out.missing == 0 else { return (count: out.written + out.missing, keyHash: Int64(0), contentHash: Int64(0)) }
+            guard out.missing == 0 else { return (out.written + out.missing, nil) }
             rowEnds[index] = Int32(fieldsCount + keyCount)
             rowEnds[index + 1] = Int32(out.written)
             // The hashes are stored: their input must stay exactly this (the
@@ -80,11 +81,11 @@ public struct AccountRowBatch {
             content.add(bytes: UnsafeBufferPointer(rebasing: rowEnds[..<index]))
             var key = StableHash()
             key.add(bytes: UnsafeBufferPointer(rebasing: room[(start + fieldsCount)..<(start + fieldsCount + keyCount)]))
-            return (count: out.written, keyHash: key.int64, contentHash: content.int64)
+            return (out.written, (key.int64, content.int64))
         }
-        guard start + row.count <= bytes.count else { return start + row.count - bytes.count }
-        rows.append((start, row.keyHash, row.contentHash))
-        used = start + row.count
+        guard let hashes = row.hashes else { return row.size - (bytes.count - start) }
+        rows.append((start, hashes.key, hashes.content))
+        used = start + row.size
         return 0
     }
 

@@ -25,7 +25,7 @@ public struct ByteWriter: UTF8Sink {
             missing += 1
             return
         }
-        next.initialize(to: byte)
+        next.pointee = byte
         next += 1
     }
 

@@ -28,7 +28,7 @@ struct ReadOnlyCommand: ParsableCommand {
             for entry in try SourceList(arguments: sources).entries {
                 let reader = try entry.format.reader(path: entry.path)
                 // Rows made a batch at a time, as `run` makes them.
-                var batch = AccountRowBatch(rows: 512, bytes: 512 << 10)
+                var batch = Self.newBatch()
                 while let item = try reader.next() {
                     switch consume item {
                     case let .account(account, source):
@@ -37,9 +37,9 @@ struct ReadOnlyCommand: ParsableCommand {
                     case .reject, .skipped:
                         rejected += 1
                     }
-                    if batch.count == 512 {
+                    if batch.count == Self.batchRows {
                         rowBytes += batch.finish().reduce(0) { $0 + $1.byteCount }
-                        batch = AccountRowBatch(rows: 512, bytes: 512 << 10)
+                        batch = Self.newBatch()
                     }
                 }
                 rowBytes += batch.finish().reduce(0) { $0 + $1.byteCount }
@@ -53,6 +53,11 @@ struct ReadOnlyCommand: ParsableCommand {
             "accounts \(accounts) rejected \(rejected) seconds \(String(format: "%.3f", seconds)) "
                 + "records/s \(Int(rate)) row bytes \(rowBytes)\n")
     }
+
+    /// Rows per batch, as `run` cuts its input.
+    private static let batchRows = 512
+
+    private static func newBatch() -> AccountRowBatch { AccountRowBatch(rows: batchRows, bytes: batchRows << 10) }
 
     /// The dump tokenizer alone: every row of emailbackup, values decoded as an import decodes them, nothing mapped.
     private func tokenize() throws {
