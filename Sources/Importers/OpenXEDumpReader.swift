@@ -62,7 +62,8 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     /// What the reader found next: an item, or an `emailbackup` row to decode
     /// later, whose values the tokenizer put into the batch's buffer.
     private enum Found {
-        case item(ImportItem)
+        /// Boxed, as `UndecodedDumpRows.Entry.item`: each row found is returned by value.
+        indirect case item(ImportItem)
         case row(names: [String], positions: [Int?], values: Range<Int>, line: Int)
     }
 

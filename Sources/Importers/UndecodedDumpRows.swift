@@ -6,7 +6,11 @@ import Mappings
 /// whichever thread decodes the batch; everything else already an item.
 struct UndecodedDumpRows: UndecodedRecords {
     enum Entry: Sendable {
-        case item(ImportItem)
+        /// Boxed: an item holds a whole account (near 800 bytes), and an
+        /// enum is as large as its largest case, so every row of the batch
+        /// took that much and was copied at that size when the batch was
+        /// walked, though nearly all are `emailbackup` rows.
+        indirect case item(ImportItem)
         /// `positions`: where each mapping column is among `names`;
         /// `values`: the row's values in `UndecodedDumpRows.values`.
         case emailbackup(names: [String], positions: [Int?], values: Range<Int>, line: Int)
