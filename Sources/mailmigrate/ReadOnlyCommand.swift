@@ -55,7 +55,7 @@ struct ReadOnlyCommand: ParsableCommand {
     }
 
     /// Rows per batch, as `run` cuts its input.
-    private static let batchRows = 512
+    private static let batchRows = ImportPipeline.batchSize
 
     private static func newBatch() -> AccountRowBatch { AccountRowBatch(rows: batchRows, bytes: batchRows << 10) }
 
