@@ -1,15 +1,16 @@
 import Foundation
 
-/// How many batches may be past the reader and not yet stored: taken by a
-/// normaliser, finished and waiting for the store, or being stored.
+/// How many of a normaliser's batches may be past the reader and not yet
+/// stored: being normalised, finished and waiting for the store, or being
+/// stored.
 ///
-/// A normalised batch holds several times the memory of a read one, and
-/// two normalisers finish batches out of order, so the store keeps the
-/// early ones until the batch before them arrives. Without a limit, a
-/// normaliser that the scheduler left waiting let the other run ahead, and
-/// the longer the run the further ahead it once got: the peak memory of a
-/// run grew with its input. A normaliser takes a place here before it takes
-/// a batch; the store gives the place back when it has stored the batch.
+/// A normalised batch holds about twice the memory of a read one, and two
+/// normalisers finish batches out of order, so the store keeps the early
+/// ones until the batch before them arrives. Without a limit, a normaliser
+/// that the scheduler left waiting let the other run ahead, and the longer
+/// the run the further ahead it once got: the peak memory of a run grew
+/// with its input. A normaliser takes a place here before it takes a
+/// batch; the store gives the place back when it has stored the batch.
 final class BacklogLimit: @unchecked Sendable {
     private let condition = NSCondition()
     private var free: Int

@@ -37,15 +37,17 @@ final class ImportPipeline {
     }
 
     /// A normalised batch with its place in the input (two normalisers
-    /// finish batches out of order; the store takes them in order).
+    /// finish batches out of order; the store takes them in order), and
+    /// the limit of the normaliser that made it, which the store tells
+    /// when the batch is stored.
     enum Batch: Sendable {
-        case items(Int, [ImportItemRow])
+        case items(Int, [ImportItemRow], BacklogLimit)
         case failed(Int, InputError)
         case end(Int)
 
         var sequence: Int {
             switch self {
-            case .items(let n, _), .failed(let n, _), .end(let n): n
+            case .items(let n, _, _), .failed(let n, _), .end(let n): n
             }
         }
     }
@@ -72,12 +74,13 @@ final class ImportPipeline {
     /// and freed on the same thread: handing accounts between threads cost
     /// more in reference counting and allocator locks than the work itself.
     func run() throws {
-        // Eight batches read ahead, and at most `backlogBatches` past the
-        // reader (see `BacklogLimit`); the queue of finished batches has room
-        // for all of them, so a normaliser never waits there holding a batch.
+        // Eight batches read ahead, and at most `backlogBatches` of each
+        // normaliser past the reader (see `BacklogLimit`); the queue of
+        // finished batches has room for all of them, so a normaliser never
+        // waits there holding a batch.
         let accounts = BoundedQueue<ReadBatch>(capacity: 8)
-        let queue = BoundedQueue<Batch>(capacity: Self.backlogBatches)
-        let backlog = BacklogLimit(batches: Self.backlogBatches)
+        let queue = BoundedQueue<Batch>(capacity: Self.backlogBatches * Self.normaliserCount)
+        let backlogs = (0..<Self.normaliserCount).map { _ in BacklogLimit(batches: Self.backlogBatches) }
         let entries = sources.entries
         let options = self.options
         let reader = Thread {
@@ -89,6 +92,7 @@ final class ImportPipeline {
         let rules = self.rules
         let providers = self.providers
         let normalisers = (0..<Self.normaliserCount).map { index in
+            let backlog = backlogs[index]
             let thread = Thread {
                 FeederPriority.lowerCallingThread()
                 Self.normalise(accounts, into: queue, backlog: backlog, rules: rules, providers: providers)
@@ -99,7 +103,7 @@ final class ImportPipeline {
         reader.start()
         for thread in normalisers { thread.start() }
         defer {
-            backlog.close()
+            for backlog in backlogs { backlog.close() }
             queue.close()
             accounts.close()
         }
@@ -123,7 +127,7 @@ final class ImportPipeline {
             case .failed(_, let error):
                 progress.clear()
                 throw error
-            case .items(_, var items):
+            case .items(_, var items, let backlog):
                 let count = items.count
                 for index in items.indices {
                     // Moved out (a payload-free case left in its place), not copied:
@@ -173,9 +177,14 @@ final class ImportPipeline {
     /// between threads cost no time that interleaved runs could tell apart.
     static let batchSize = 128
 
-    /// Batches past the reader at most: being normalised, finished and
-    /// waiting for the store, or being stored.
-    static let backlogBatches = 8
+    /// Batches of one normaliser past the reader at most: being normalised,
+    /// finished and waiting for the store, or being stored. One limit per
+    /// normaliser, not one for both: with one for both, the normaliser that
+    /// ran ahead could hold nearly all the places, so its heap grew to what
+    /// the longest such streak needed, and a long run has longer streaks.
+    /// (1M against 100k accounts: peak 0.3-0.6 MB higher with one limit of
+    /// eight, 0.2-0.4 MB with one of four each.)
+    static let backlogBatches = 4
 
     /// A batch as read, numbered in input order. The end (or a failure)
     /// is put once per normaliser, so that each of them stops.
@@ -252,12 +261,12 @@ final class ImportPipeline {
                 let rows = normalise(items.count, &sizes, validator: &validator) { add in
                     for item in items { add(item) }
                 }
-                guard queue.put(.items(sequence, rows)) else { return }
+                guard queue.put(.items(sequence, rows, backlog)) else { return }
             case .undecoded(let sequence, let records):
                 let rows = normalise(records.count, &sizes, validator: &validator) { add in
                     records.decode { item in add(item) }
                 }
-                guard queue.put(.items(sequence, rows)) else { return }
+                guard queue.put(.items(sequence, rows, backlog)) else { return }
             }
         }
     }
