@@ -50,6 +50,7 @@ public struct SourceReference: Sendable, Hashable, CustomStringConvertible {
                         out.append(contentsOf: detail)
                     case (nil, false): break
                     }
+                    assert(out.missing == 0, "the room above holds every position text")
                     return body(UnsafeBufferPointer(start: room.baseAddress, count: out.written))
                 }
             }
