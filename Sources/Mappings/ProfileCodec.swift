@@ -22,6 +22,8 @@ public struct ProfileCodec: Sendable {
     /// map, no implied fields, no format, text fields only): most columns of
     /// a layout, read without any of the steps above.
     private let textOnly: [Bool]
+    /// The same per-column facts as flat tables, for `fill(_:utf8:)`.
+    private let plan: ProfileReadPlan
 
     /// A word of a column's value map and what it means, as UTF-8.
     private struct WordMeaning: Sendable {
@@ -99,11 +101,33 @@ public struct ProfileCodec: Sendable {
             default: .text
             }
         }
-        textOnly = profile.columns.indices.map { index in
+        let textOnly = profile.columns.indices.map { index in
             profile.columns[index].extra == nil && implied[index].isEmpty && maps[index] == nil
                 && profile.columns[index].format == nil && !fields[index].isEmpty
                 && fields[index].allSatisfy { $0.kind == .text || $0.kind == .secret }
         }
+        self.textOnly = textOnly
+        var plan = ProfileReadPlan()
+        for index in profile.columns.indices {
+            let step: ProfileReadPlan.Step =
+                if textOnly[index] {
+                    .textOnly
+                } else if extraNames[index] != nil {
+                    .string
+                } else if maps[index] != nil {
+                    .mapped
+                } else {
+                    switch formats[index] {
+                    case .germanDate: .germanDate
+                    case .list: .list
+                    case .text: .text
+                    }
+                }
+            plan.append(
+                step: step, fields: fields[index], words: wordMeanings[index].map { ($0.word, $0.assignments) },
+                implied: self.implied[index])
+        }
+        self.plan = plan
     }
 
     // MARK: Reading
@@ -129,13 +153,16 @@ public struct ProfileCodec: Sendable {
             return
         }
         do throws(ProfileValueError) {
-            for index in 0..<min(cells.count, extraNames.count) {
-                guard let cell = cells[index], !cell.isEmpty else { continue }
-                if textOnly[index] {
-                    let text = CheckedUTF8.string(cell)
-                    for field in fields[index] { field.assignText(text, to: &account) }
-                } else if try !readWithoutText(cell, column: index, into: &account) {
-                    try read(CheckedUTF8.string(cell), column: index, into: &account)
+            try plan.withTables { (tables) throws(ProfileValueError) in
+                for index in 0..<min(cells.count, tables.columns.count) {
+                    guard let cell = cells[index], !cell.isEmpty else { continue }
+                    let column = tables.columns[index]
+                    if column.step == .textOnly {
+                        let text = CheckedUTF8.string(cell)
+                        for field in tables.fields(of: column) { field.assignText(text, to: &account) }
+                    } else if try !readWithoutText(cell, column: index, column, tables, into: &account) {
+                        try read(CheckedUTF8.string(cell), column: index, into: &account)
+                    }
                 }
             }
         } catch {
@@ -211,34 +238,43 @@ public struct ProfileCodec: Sendable {
     /// other cell (an extra, a word to normalise, a date to reject), which
     /// `read(_:column:into:)` reads from a String as before.
     private func readWithoutText(
-        _ cell: UnsafeBufferPointer<UInt8>, column index: Int, into account: inout MailAccount
+        _ cell: UnsafeBufferPointer<UInt8>, column index: Int, _ column: ProfileReadPlan.Column,
+        _ tables: ProfileReadPlan.Tables, into account: inout MailAccount
     ) throws(ProfileValueError) -> Bool {
-        if extraNames[index] != nil { return false }
-        if maps[index] != nil {
-            guard let meaning = meaning(of: cell, column: index) else { return false }
-            try assignImplied(column: index, to: &account)
-            for (field, text) in meaning.assignments { try assign(utf8: text, to: field, column: index, in: &account) }
-            return true
-        }
-        switch formats[index] {
+        switch column.step {
+        case .textOnly, .string:
+            return false
+        case .mapped:
+            guard let word = tables.word(cell, of: column) else { return false }
+            try assign(tables.assignments(column.implied), column: index, tables, to: &account)
+            try assign(tables.assignments(word.assignments), column: index, tables, to: &account)
         case .germanDate:
             guard let date = Self.germanDate(cell) else { return false }
-            try assignImplied(column: index, to: &account)
+            try assign(tables.assignments(column.implied), column: index, tables, to: &account)
             var iso: [UInt8] = []
             iso.reserveCapacity(10)
             date.appendISO(to: &iso)
-            for field in fields[index] { try assign(utf8: iso, to: field, column: index, in: &account) }
+            for field in tables.fields(of: column) { try assign(utf8: iso, to: field, column: index, in: &account) }
         case .list:
-            try assignImplied(column: index, to: &account)
+            try assign(tables.assignments(column.implied), column: index, tables, to: &account)
             let items = Self.listItems(utf8: cell)
-            for field in fields[index] where !field.assignList(items, to: &account) {
+            for field in tables.fields(of: column) where !field.assignList(items, to: &account) {
                 try assign(ListCodec.encode(items), to: field, column: index, in: &account)
             }
         case .text:
-            try assignImplied(column: index, to: &account)
-            for field in fields[index] { try assign(utf8: cell, to: field, column: index, in: &account) }
+            try assign(tables.assignments(column.implied), column: index, tables, to: &account)
+            for field in tables.fields(of: column) { try assign(utf8: cell, to: field, column: index, in: &account) }
         }
         return true
+    }
+
+    private func assign(
+        _ assignments: UnsafeBufferPointer<ProfileReadPlan.Assignment>, column: Int, _ tables: ProfileReadPlan.Tables,
+        to account: inout MailAccount
+    ) throws(ProfileValueError) {
+        for assignment in assignments {
+            try assign(utf8: tables.text(assignment.text), to: assignment.field, column: column, in: &account)
+        }
     }
 
     /// The meaning of a word of the column's value map, when the cell is one as it stands.
