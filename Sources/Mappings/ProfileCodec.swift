@@ -8,28 +8,15 @@ public struct ProfileCodec: Sendable {
     public let profile: MappingProfile
     private let fields: [[CanonicalField]]
     private let maps: [ValueMap?]
-    /// Per column: each word of its value map (as written, and normalised)
-    /// with the assignments it means, as UTF-8; the first entry wins a shared
-    /// word. A list, not a dictionary: a map has a handful of words, and
-    /// comparing them costs less than hashing the cell.
-    private let wordMeanings: [[WordMeaning]]
-    /// Per column: what a non-empty cell implies (field, canonical text as UTF-8).
-    private let implied: [[(CanonicalField, [UInt8])]]
     /// Per column, looked up for every cell: its extra's name, and its format.
     private let extraNames: [String?]
     private let formats: [CellFormat]
-    /// Columns whose cell is the text of their fields as it stands (no value
-    /// map, no implied fields, no format, text fields only): most columns of
-    /// a layout, read without any of the steps above.
-    private let textOnly: [Bool]
-    /// The same per-column facts as flat tables, for `fill(_:utf8:)`.
+    /// How each column's cell is read: its step, its fields, each word of
+    /// its value map (as written, and normalised; the first entry wins a
+    /// shared word) with what it means, and what a non-empty cell implies.
+    /// Words in a list, not a dictionary: a map has a handful of words, and
+    /// comparing them costs less than hashing the cell.
     private let plan: ProfileReadPlan
-
-    /// A word of a column's value map and what it means, as UTF-8.
-    private struct WordMeaning: Sendable {
-        let word: [UInt8]
-        let assignments: [(CanonicalField, [UInt8])]
-    }
 
     /// How a column writes its values, when not as canonical text.
     private enum CellFormat: Sendable {
@@ -89,10 +76,6 @@ public struct ProfileCodec: Sendable {
                 CanonicalField(rawValue: name).map { ($0, text) }
             })
         }
-        wordMeanings = readings.map { table in
-            table.map { WordMeaning(word: Array($0.word.utf8), assignments: $0.assignments.map { ($0.0, Array($0.1.utf8)) }) }
-        }
-        self.implied = implied.map { $0.map { ($0.0, Array($0.1.utf8)) } }
         extraNames = profile.columns.map(\.extra)
         formats = profile.columns.map { column in
             switch column.format {
@@ -101,16 +84,17 @@ public struct ProfileCodec: Sendable {
             default: .text
             }
         }
-        let textOnly = profile.columns.indices.map { index in
-            profile.columns[index].extra == nil && implied[index].isEmpty && maps[index] == nil
-                && profile.columns[index].format == nil && !fields[index].isEmpty
-                && fields[index].allSatisfy { $0.kind == .text || $0.kind == .secret }
-        }
-        self.textOnly = textOnly
         var plan = ProfileReadPlan()
         for index in profile.columns.indices {
+            // Most columns of a layout: the cell is the text of their fields
+            // as it stands (no value map, no implied fields, no format, text
+            // fields only), read without any of the other steps.
+            let textOnly =
+                profile.columns[index].extra == nil && implied[index].isEmpty && maps[index] == nil
+                && profile.columns[index].format == nil && !fields[index].isEmpty
+                && fields[index].allSatisfy { $0.kind == .text || $0.kind == .secret }
             let step: ProfileReadPlan.Step =
-                if textOnly[index] {
+                if textOnly {
                     .textOnly
                 } else if extraNames[index] != nil {
                     .string
@@ -124,8 +108,9 @@ public struct ProfileCodec: Sendable {
                     }
                 }
             plan.append(
-                step: step, fields: fields[index], words: wordMeanings[index].map { ($0.word, $0.assignments) },
-                implied: self.implied[index])
+                step: step, fields: fields[index],
+                words: readings[index].map { (Array($0.word.utf8), $0.assignments.map { ($0.0, Array($0.1.utf8)) }) },
+                implied: implied[index].map { ($0.0, Array($0.1.utf8)) })
         }
         self.plan = plan
     }
@@ -161,7 +146,7 @@ public struct ProfileCodec: Sendable {
                         let text = CheckedUTF8.string(cell)
                         for field in tables.fields(of: column) { field.assignText(text, to: &account) }
                     } else if try !readWithoutText(cell, column: index, column, tables, into: &account) {
-                        try read(CheckedUTF8.string(cell), column: index, into: &account)
+                        try read(CheckedUTF8.string(cell), column: index, tables, into: &account)
                     }
                 }
             }
@@ -192,27 +177,32 @@ public struct ProfileCodec: Sendable {
     private func readAccount(_ cells: [String?]) throws(ProfileValueError) -> MailAccount {
         if profile.kind == .emailbackup { return try emailbackupAccount(cells) }
         var account = MailAccount()
-        for index in 0..<min(cells.count, extraNames.count) {
-            guard let cell = cells[index], !cell.isEmpty else { continue }
-            try read(cell, column: index, into: &account)
+        try plan.withTables { (tables) throws(ProfileValueError) in
+            for index in 0..<min(cells.count, tables.columns.count) {
+                guard let cell = cells[index], !cell.isEmpty else { continue }
+                try read(cell, column: index, tables, into: &account)
+            }
         }
         return account
     }
 
     /// Sets what a column's non-empty cell means.
-    private func read(_ cell: String, column index: Int, into account: inout MailAccount) throws(ProfileValueError) {
-        if textOnly[index] {
-            for field in fields[index] { field.assignText(cell, to: &account) }
+    private func read(
+        _ cell: String, column index: Int, _ tables: ProfileReadPlan.Tables, into account: inout MailAccount
+    ) throws(ProfileValueError) {
+        let column = tables.columns[index]
+        if column.step == .textOnly {
+            for field in tables.fields(of: column) { field.assignText(cell, to: &account) }
             return
         }
         if let extra = extraNames[index] {
             account.extras.append(ExtraField(name: extra, value: cell))
             return
         }
-        try assignImplied(column: index, to: &account)
+        try assign(tables.assignments(column.implied), column: index, tables, to: &account)
         if let map = maps[index] {
-            if let meaning = meaning(of: cell, column: index) ?? meaning(of: ProfileColumn.normalised(cell), column: index) {
-                for (field, text) in meaning.assignments { try assign(utf8: text, to: field, column: index, in: &account) }
+            if let word = Self.word(cell, of: column, tables) ?? Self.word(ProfileColumn.normalised(cell), of: column, tables) {
+                try assign(tables.assignments(word.assignments), column: index, tables, to: &account)
                 return
             }
             let words = map.entries.map(\.word).filter { !$0.isEmpty }
@@ -277,22 +267,6 @@ public struct ProfileCodec: Sendable {
         }
     }
 
-    /// The meaning of a word of the column's value map, when the cell is one as it stands.
-    private func meaning(of cell: UnsafeBufferPointer<UInt8>, column: Int) -> WordMeaning? {
-        for reading in wordMeanings[column] where reading.word.count == cell.count {
-            let same = reading.word.withUnsafeBufferPointer { word in
-                for k in 0..<word.count where word[k] != cell[k] { return false }
-                return true
-            }
-            if same { return reading }
-        }
-        return nil
-    }
-
-    private func assignImplied(column: Int, to account: inout MailAccount) throws(ProfileValueError) {
-        for (field, text) in implied[column] { try assign(utf8: text, to: field, column: column, in: &account) }
-    }
-
     private func assign(utf8 text: [UInt8], to field: CanonicalField, column: Int, in account: inout MailAccount) throws(ProfileValueError) {
         try text.withUnsafeBufferPointer { (bytes) throws(ProfileValueError) in
             try assign(utf8: bytes, to: field, column: column, in: &account)
@@ -346,10 +320,12 @@ public struct ProfileCodec: Sendable {
         }
     }
 
-    /// What a word of the column's value map means, nil for a word the map lacks.
-    private func meaning(of word: String, column: Int) -> WordMeaning? {
-        var word = word
-        return word.withUTF8 { meaning(of: $0, column: column) }
+    /// The word of the column's value map that `text` is, nil for a word the map lacks.
+    private static func word(
+        _ text: String, of column: ProfileReadPlan.Column, _ tables: ProfileReadPlan.Tables
+    ) -> ProfileReadPlan.Word? {
+        var text = text
+        return text.withUTF8 { tables.word($0, of: column) }
     }
 
     /// A cell in the column's format, as canonical text.
