@@ -226,7 +226,7 @@ public struct ProfileCodec: Sendable {
     /// of the cell: a word of its value map as written, a German date, a
     /// list, a value of the model's kinds. False, having set nothing, for any
     /// other cell (an extra, a word to normalise, a date to reject), which
-    /// `read(_:column:into:)` reads from a String as before.
+    /// `read(_:column:_:into:)` reads from a String as before.
     private func readWithoutText(
         _ cell: UnsafeBufferPointer<UInt8>, column index: Int, _ column: ProfileReadPlan.Column,
         _ tables: ProfileReadPlan.Tables, into account: inout MailAccount
@@ -258,6 +258,7 @@ public struct ProfileCodec: Sendable {
         return true
     }
 
+    /// Sets each field of `assignments` to its text (a word's meaning, or what a column implies).
     private func assign(
         _ assignments: UnsafeBufferPointer<ProfileReadPlan.Assignment>, column: Int, _ tables: ProfileReadPlan.Tables,
         to account: inout MailAccount

@@ -3,8 +3,9 @@ import MailModel
 /// How a profile reads each column's cell, in flat tables of plain values:
 /// the codec's per-column lists (fields, value-map words, implied values)
 /// laid end to end and named by ranges. Reading a spreadsheet row walks
-/// these for every cell; walking arrays of arrays retained and released each
-/// inner array on the way, a fifth of reading a `xentral` row.
+/// these for every cell: walking arrays of arrays instead retained and
+/// released each inner array on the way (perf: 4.8% of a 1M `xentral` run's
+/// CPU, of 13.5% under the codec in all).
 struct ProfileReadPlan: Sendable {
     /// What a column's non-empty cell takes.
     enum Step: UInt8, Sendable {
@@ -47,11 +48,11 @@ struct ProfileReadPlan: Sendable {
         let text: Range<Int32>
     }
 
-    private(set) var columns: [Column] = []
-    private(set) var fields: [CanonicalField] = []
-    private(set) var words: [Word] = []
-    private(set) var assignments: [Assignment] = []
-    private(set) var bytes: [UInt8] = []
+    private var columns: [Column] = []
+    private var fields: [CanonicalField] = []
+    private var words: [Word] = []
+    private var assignments: [Assignment] = []
+    private var bytes: [UInt8] = []
 
     /// The tables as buffers, for one row's reading.
     struct Tables {
