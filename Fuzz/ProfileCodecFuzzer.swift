@@ -1,9 +1,9 @@
 // libFuzzer target for ProfileCodec, the table that reads a row of a
 // system's layout: a row of any cells in any built-in layout (and the
-// example mapping file's, and OpenXE's columns) is read both ways a reader reads one, from Strings
-// (`account(cells:)`: records read as text) and from the cells' UTF-8
-// (`fill(_:utf8:)`: every ordinary record), and both must give the same
-// account or the same error: never a crash. The two share the plan's word
+// example mapping file's, and OpenXE's columns) is read both ways a reader
+// reads one, from Strings (`account(cells:)`: records read as text) and
+// from the cells' UTF-8 (`fill(_:utf8:)`: every ordinary record), and both
+// must give the same account or the same error: never a crash. The two share the plan's word
 // lookup; the byte path has its own date reading and sets fields from bytes
 // (`CanonicalField.assign(utf8:)`) where the other sets them from Strings.
 // And what a layout read, it must write as a row it reads again.
@@ -47,12 +47,13 @@ private enum Outcome: Equatable {
     }
 
     /// Where two outcomes differ, for the crash message: the fields by name,
-    /// a secret's value left out.
+    /// the value of a secret and of the extras (which may hold one) left out.
     func difference(from other: Outcome) -> String {
         switch (self, other) {
         case let (.account(mine), .account(theirs)):
             return zip(CanonicalField.ordered, zip(mine, theirs)).filter { $1.0 != $1.1 }.map { field, texts in
-                field.kind == .secret ? "\(field.name) (a secret) differs" : "\(field.name): '\(texts.0)' against '\(texts.1)'"
+                field.kind == .secret || field == .extras
+                    ? "\(field.name) differs (not shown)" : "\(field.name): '\(texts.0)' against '\(texts.1)'"
             }.joined(separator: "; ")
         case let (.error(mine), .error(theirs)):
             return "error '\(mine)' against '\(theirs)'"
