@@ -17,15 +17,27 @@ struct AppendedKeyFilter {
     private static let lineMask: UInt64 = (1 << 15) - 1
 
     /// Hashes that may have been stored more than once.
-    private(set) var candidates: Set<Int64> = []
+    var candidates: Set<Int64> { Set(noted[..<notedCount]) }
     /// More candidates than `candidateLimit`: the filter no longer tells anything.
     private(set) var overflowed = false
+    /// How many candidates may be noted (a hash seen three times is noted twice).
     let candidateLimit: Int
 
     static let defaultCandidateLimit = 1 << 16
 
+    /// Room for the candidates a run of up to about 1.3 million accounts
+    /// notes (4,595 at a million; they grow with the square of the count),
+    /// written once at the start: a set that grew as they came made a large
+    /// run's memory larger than a small one's.
+    static let reservedCandidates = 8192
+
+    /// The candidates as they were noted, in `noted[..<notedCount]`.
+    private var noted: [Int64]
+    private var notedCount = 0
+
     init(candidateLimit: Int = defaultCandidateLimit) {
         self.candidateLimit = candidateLimit
+        noted = [Int64](repeating: 0, count: Swift.min(candidateLimit + 1, Self.reservedCandidates))
     }
 
     /// Notes a stored key hash; it becomes a candidate when both its bits
@@ -43,10 +55,12 @@ struct AppendedKeyFilter {
         set(line, first)
         set(line, second)
         guard seen, !overflowed else { return }
-        candidates.insert(hash)
-        if candidates.count > candidateLimit {
+        if notedCount < noted.count { noted[notedCount] = hash } else { noted.append(hash) }
+        notedCount += 1
+        if notedCount > candidateLimit {
             overflowed = true
-            candidates = []
+            noted = []
+            notedCount = 0
         }
     }
 

@@ -20,6 +20,27 @@ import Testing
         #expect(!filter.overflowed)
     }
 
+    /// A hash stored three times is noted twice (toward the limit) but is one candidate.
+    @Test func aHashStoredThreeTimesIsOneCandidate() {
+        var filter = AppendedKeyFilter(candidateLimit: 2)
+        for _ in 0..<3 { filter.insert(hash(7)) }
+        #expect(filter.candidates == [hash(7)])
+        #expect(!filter.overflowed)
+        filter.insert(hash(7))
+        #expect(filter.overflowed)
+    }
+
+    /// Past the room made at the start, candidates are still all kept.
+    @Test func moreCandidatesThanTheRoomMadeAtTheStartAreKept() {
+        var filter = AppendedKeyFilter()
+        let count = AppendedKeyFilter.reservedCandidates + 10
+        for n in 0..<count { filter.insert(hash(n)) }
+        let innocent = filter.candidates
+        for n in 0..<count { filter.insert(hash(n)) }
+        #expect(filter.candidates == innocent.union((0..<count).map(hash)))
+        #expect(filter.candidates.count == count + innocent.subtracting((0..<count).map(hash)).count)
+    }
+
     @Test func distinctHashesMakeFewCandidatesAndEveryDuplicateIsOne() {
         var filter = AppendedKeyFilter()
         for n in 0..<200_000 { filter.insert(hash(n)) }
