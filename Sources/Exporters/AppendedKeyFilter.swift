@@ -16,7 +16,8 @@ struct AppendedKeyFilter {
     private var words = [UInt64](repeating: 0, count: 1 << 18)
     private static let lineMask: UInt64 = (1 << 15) - 1
 
-    /// Hashes that may have been stored more than once.
+    /// Hashes that may have been stored more than once (made on each call;
+    /// the store asks once, at the end of the run).
     var candidates: Set<Int64> { Set(noted[..<notedCount]) }
     /// More candidates than `candidateLimit`: the filter no longer tells anything.
     private(set) var overflowed = false

@@ -14,8 +14,8 @@ import Glibc
 enum ProcessHeap {
     /// Returns the pages of freed heap memory to the system (glibc's
     /// `malloc_trim`, which releases whole free pages in every arena, not
-    /// only at each arena's top). A few milliseconds; does nothing on other
-    /// C libraries.
+    /// only at each arena's top). Too quick for perf to sample once in a
+    /// 1M-row run; does nothing on other C libraries.
     static func returnFreedPages() {
         #if canImport(Glibc)
         guard let trim = mallocTrim else { return }

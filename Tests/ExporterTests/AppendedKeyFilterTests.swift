@@ -37,8 +37,8 @@ import Testing
         for n in 0..<count { filter.insert(hash(n)) }
         let innocent = filter.candidates
         for n in 0..<count { filter.insert(hash(n)) }
-        #expect(filter.candidates == innocent.union((0..<count).map(hash)))
-        #expect(filter.candidates.count == count + innocent.subtracting((0..<count).map(hash)).count)
+        #expect(filter.candidates == Set((0..<count).map(hash)))
+        #expect(innocent.count < count)
     }
 
     @Test func distinctHashesMakeFewCandidatesAndEveryDuplicateIsOne() {
