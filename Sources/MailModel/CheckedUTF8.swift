@@ -13,4 +13,11 @@ public enum CheckedUTF8 {
         assert(String(validating: bytes, as: UTF8.self) != nil, "bytes not checked as UTF-8 reached CheckedUTF8")
         return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: false))
     }
+
+    /// Whether `text` is exactly `bytes` as UTF-8: bytes, not Unicode
+    /// equivalence (`==` on Strings takes "K" and the Kelvin sign as one),
+    /// and without making a String of the bytes.
+    public static func same(_ bytes: UnsafeBufferPointer<UInt8>, as text: String) -> Bool {
+        UTF8Text.equals(bytes, text)
+    }
 }

@@ -40,9 +40,8 @@ public enum EmailbackupMapping {
         flag("imap_sentfolder_aktiv", { $0.incoming.copyToSent }, { $0.incoming.copyToSent = $1 }),
         text("imap_sentfolder", { $0.incoming.sentFolder }, { $0.incoming.sentFolder = $1 }),
         port("imap_port", { $0.incoming.port }, { $0.incoming.port = $1 }, default: "993"),
-        OpenXEColumn("imap_type", .integer, read: { v, a in
-            OpenXEWords.readImapType(v ?? "", into: &a)
-        }, write: { OpenXEWords.imapType(of: $0) }),
+        OpenXEColumn("imap_type", .integer, read: readImapType, readUTF8: words(["1", "3", "5"], readImapType),
+            write: { OpenXEWords.imapType(of: $0) }),
         flag("autoresponder", { $0.autoresponder.enabled }, { $0.autoresponder.enabled = $1 }),
         reference("geschaeftsbriefvorlage", { $0.erp.letterTemplateID }, { $0.erp.letterTemplateID = $1 }),
         text("autoresponderbetreff", { $0.autoresponder.subject }, { $0.autoresponder.subject = $1 }),
@@ -62,16 +61,14 @@ public enum EmailbackupMapping {
         text("ticketprojekt", { $0.ticket.project }, { $0.ticket.project = $1 }, nullable: true),
         flag("ticketemaileingehend", { $0.ticket.answerFromInbound }, { $0.ticket.answerFromInbound = $1 }),
         flag("smtp_extra", { $0.outgoing.enabled }, { $0.outgoing.enabled = $1 }),
-        OpenXEColumn("smtp_ssl", .integer, read: { v, a in
-            a.outgoing.security = OpenXEWords.readSmtpSecurity(v ?? "", column: "smtp_ssl")
-        }, write: { OpenXEWords.smtpSecurity($0.outgoing.security, column: "smtp_ssl") }),
+        OpenXEColumn("smtp_ssl", .integer, read: readSmtpSSL, readUTF8: words(["0", "1", "2"], readSmtpSSL),
+            write: { OpenXEWords.smtpSecurity($0.outgoing.security, column: "smtp_ssl") }),
         port("smtp_port", { $0.outgoing.port }, { $0.outgoing.port = $1 }, default: "25"),
         text("smtp_frommail", { $0.outgoing.senderAddress }, { $0.outgoing.senderAddress = $1 }),
         text("smtp_fromname", { $0.outgoing.senderName }, { $0.outgoing.senderName = $1 }),
         text("client_alias", { $0.outgoing.clientAlias }, { $0.outgoing.clientAlias = $1 }),
-        OpenXEColumn("smtp_authtype", .text, read: { v, a in
-            OpenXEWords.readSmtpAuthType(v ?? "", into: &a)
-        }, write: { OpenXEWords.smtpAuthType(of: $0) }),
+        OpenXEColumn("smtp_authtype", .text, read: readSmtpAuthType,
+            readUTF8: words(["smtp", "", "oauth_google"], readSmtpAuthType), write: { OpenXEWords.smtpAuthType(of: $0) }),
         OpenXEColumn("smtp_authparam", .text, exactValues: .every, read: { v, a in
             a.outgoing.oauthParameter = Secret(v ?? "")
         }, write: { $0.outgoing.oauthParameter.revealed() }),
@@ -80,8 +77,10 @@ public enum EmailbackupMapping {
         flag("eigenesignatur", { $0.signature.enabled }, { $0.signature.enabled = $1 }),
         text("signatur", { $0.signature.html }, { $0.signature.html = $1 }),
         kept("mutex", default: "0"),
-        OpenXEColumn("abdatum", .text, nullable: true, read: { v, a in
+        OpenXEColumn("abdatum", .text, nullable: true, exactValues: .isoDate, read: { v, a in
             a.incoming.fetchFrom = v.flatMap { CalendarDate(iso: $0) }
+        }, readUTF8: { v, a in
+            a.incoming.fetchFrom = v.flatMap { CalendarDate(isoUTF8: $0) }
         }, write: { $0.incoming.fetchFrom?.description ?? "" }),
         text("email", { $0.identity.email }, { $0.identity.email = $1 }),
     ]
@@ -158,10 +157,14 @@ public enum EmailbackupMapping {
         }
         for index in columns.indices {
             guard let value = values[index], !columns[index].givesBack(utf8: value) else { continue }
-            let original = value.map(CheckedUTF8.string)
             let rewritten = columns[index].value(for: account)
-            if rewritten != original, !(original == nil && rewritten == "") {
-                account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original ?? ""))
+            // Compared as bytes: a String of the value is made only to keep it.
+            switch (value, rewritten) {
+            case (nil, nil), (nil, ""): continue
+            case let (bytes?, text?) where CheckedUTF8.same(bytes, as: text): continue
+            default:
+                let original = value.map(CheckedUTF8.string) ?? ""
+                account.extras.append(ExtraField(name: rawPrefix + columns[index].name, value: original))
             }
         }
     }
@@ -205,6 +208,29 @@ public enum EmailbackupMapping {
     }
 
     // MARK: Column kinds
+
+    private static let readImapType: @Sendable (String?, inout MailAccount) -> Void = { v, a in
+        OpenXEWords.readImapType(v ?? "", into: &a)
+    }
+    private static let readSmtpSSL: @Sendable (String?, inout MailAccount) -> Void = { v, a in
+        a.outgoing.security = OpenXEWords.readSmtpSecurity(v ?? "", column: "smtp_ssl")
+    }
+    private static let readSmtpAuthType: @Sendable (String?, inout MailAccount) -> Void = { v, a in
+        OpenXEWords.readSmtpAuthType(v ?? "", into: &a)
+    }
+
+    /// `read` for a value given as UTF-8 that is most often one of `known`:
+    /// such a value is handed on as the word it equals (a literal, so no
+    /// String is made for it), any other exactly as `read` takes it.
+    private static func words(
+        _ known: [String], _ read: @escaping @Sendable (String?, inout MailAccount) -> Void
+    ) -> @Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) -> Void {
+        { v, a in
+            guard let v else { return read(nil, &a) }
+            for word in known where CheckedUTF8.same(v, as: word) { return read(word, &a) }
+            read(CheckedUTF8.string(v), &a)
+        }
+    }
 
     // Plain closures, not key paths: reading a key path of a struct copies
     // the whole account, and this runs 84 times a row.

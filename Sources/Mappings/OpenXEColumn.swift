@@ -54,6 +54,10 @@ public final class OpenXEColumn: Sendable {
     public enum ExactValues: Sendable {
         /// None is known: the value is written again and compared.
         case checkedAfterReading
+        /// NULL and every valid `YYYY-MM-DD` date (written again digit for
+        /// digit); anything else is compared: a date column no other column
+        /// writes to.
+        case isoDate
         /// Every value, NULL too (it reads as empty and an empty value is
         /// taken to be the same): a text column no other column writes to.
         case every
@@ -79,9 +83,10 @@ public final class OpenXEColumn: Sendable {
     /// `givesBack(_:)` for a value given as UTF-8 (nil: NULL).
     func givesBack(utf8 value: UnsafeBufferPointer<UInt8>?) -> Bool {
         // NULL reads as empty text, which a text column writes as NULL again.
-        guard let value else { return exactValues == .every || exactValues == .everyButEmpty }
+        guard let value else { return exactValues == .every || exactValues == .everyButEmpty || exactValues == .isoDate }
         switch exactValues {
         case .checkedAfterReading: return false
+        case .isoDate: return CalendarDate(isoUTF8: value) != nil
         case .every: return true
         case .everyButEmpty: return !value.isEmpty
         case .zeroAndOne: return value.count == 1 && (value[0] == UInt8(ascii: "0") || value[0] == UInt8(ascii: "1"))

@@ -32,7 +32,8 @@ import Testing
         let columns = EmailbackupMapping.columns
         let probes: [String?] = [
             nil, "", "0", "1", "2", "x", "Größe ’ \\ 'q'", "993", "0993", "+993", "-1", "00", "123456789012345678",
-            "1234567890123456789", "9999999999999999999999",
+            "1234567890123456789", "9999999999999999999999", "2024-02-29", "0001-01-01", "9999-12-31", "2023-02-29",
+            "2024-2-29", "0000-00-00", "2024-02-29 ",
         ]
         var checked = 0
         for (index, column) in columns.enumerated() where column.exactValues != .checkedAfterReading {
@@ -49,10 +50,13 @@ import Testing
     }
 
     /// A column that reads UTF-8 without a String (switches, ports,
-    /// references, kept columns) reads each value as its String reading does:
-    /// the same fields, or the same error.
+    /// references, kept columns, codes, the date) reads each value as its
+    /// String reading does: the same fields, or the same error.
     @Test func eachColumnReadsUTF8AsItReadsText() {
-        let probes: [String?] = [nil, "", "0", "1", "2", "993", "0993", "+5", "-1", "x", "Größe ’", "123456789012345678901"]
+        let probes: [String?] = [
+            nil, "", "0", "1", "2", "3", "5", "7", "993", "0993", "+5", "-1", "x", "Größe ’", "123456789012345678901",
+            "smtp", "SMTP", "Smtp", "oauth_google", "OAUTH_GOOGLE", "smtp ", "2024-02-29", "2023-02-29", "0000-00-00",
+        ]
         func outcome(_ read: (inout MailAccount) throws(OpenXEValueError) -> Void) -> String {
             var account = MailAccount()
             do throws(OpenXEValueError) {
@@ -76,7 +80,8 @@ import Testing
                 compared += 1
             }
         }
-        #expect(compared == 20 * probes.count)  // 11 switches, 2 ports, 4 references, 3 kept columns
+        // 11 switches, 2 ports, 4 references, 3 kept columns, 3 codes, the date.
+        #expect(compared == 24 * probes.count)
     }
 
     @Test func readsAnImplicitTLSAccountWithTickets() throws {
