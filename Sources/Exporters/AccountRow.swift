@@ -55,6 +55,19 @@ public struct AccountRow: Sendable {
     /// The source position as text (`SourceReference.description`).
     public var sourceText: String { text(sourceRange) }
 
+    /// The fields whose text is empty.
+    var emptyFields: FieldSet {
+        ends.withUnsafeBufferPointer { ends in
+            var empty: UInt64 = 0
+            var start: Int32 = 0
+            for index in 0..<Self.fieldCount {
+                if ends[index] == start { empty |= 1 << UInt64(index) }
+                start = ends[index]
+            }
+            return FieldSet(rawValue: empty)
+        }
+    }
+
     /// The size of the row's field texts in UTF-8.
     public var byteCount: Int { end(Self.fieldCount - 1) }
 

@@ -9,6 +9,9 @@
 /// the ids SQLite would have chosen, and the store knows an account's id
 /// (for its findings) before its group is inserted.
 ///
+/// Fields that every account so far has left empty are written as constants
+/// in the group statement, not bound (see `constantFields`).
+///
 /// The statements are `INSERT OR FAIL`: SQLite keeps a statement journal for
 /// a plain multi-row INSERT, to undo its first rows when a later one fails,
 /// and writing every changed 64 KiB page to it cost more than the groups
@@ -19,19 +22,31 @@ final class AppendBatch {
     /// schema: 16 saved most of what larger groups did.
     static let rowsPerStatement = 16
 
-    private let groupInserts: (accounts: SQLiteStatement, states: SQLiteStatement)
+    private let db: SQLiteConnection
+    /// The group statements; the one for accounts is made for the first
+    /// group, when the fields it writes as constants are known.
+    private var groupInserts: (accounts: SQLiteStatement?, states: SQLiteStatement)
     private let singleInserts: (accounts: SQLiteStatement, states: SQLiteStatement)
+    /// The fields every group so far has left empty in all its accounts,
+    /// which `groupInserts.accounts` writes as constants (nil before the first group).
+    ///
+    /// Most sources never fill some canonical fields (a spreadsheet layout
+    /// has no column for them), and binding a parameter costs SQLite and us
+    /// work per field and account even when it is NULL. The set only shrinks:
+    /// a group with a value in one of its fields makes a statement without
+    /// that field, used from then on (so at most one new statement per field).
+    private var constantFields: FieldSet?
     private let run: Int64
     private var rows: [AccountRow] = []
     private var nextID: Int64
 
     /// For the run `run`, with the largest id now in `accounts` (0 when none).
     init(connection db: SQLiteConnection, run: Int64, largestID: Int64) throws(StoreError) {
+        precondition(AccountRow.fieldCount <= 64, "a FieldSet holds at most 64 fields")
+        self.db = db
         self.run = run
         nextID = largestID + 1
-        groupInserts = (
-            try db.prepare(Self.accountInsert(rows: Self.rowsPerStatement)),
-            try db.prepare(Self.stateInsert(rows: Self.rowsPerStatement)))
+        groupInserts = (nil, try db.prepare(Self.stateInsert(rows: Self.rowsPerStatement)))
         singleInserts = (try db.prepare(Self.accountInsert(rows: 1)), try db.prepare(Self.stateInsert(rows: 1)))
         rows.reserveCapacity(Self.rowsPerStatement)
     }
@@ -43,9 +58,23 @@ final class AppendBatch {
         nextID += 1
         rows.append(row)
         if rows.count == Self.rowsPerStatement {
-            try insert(rows.count, with: groupInserts)
+            let (accounts, constant) = try accountGroupInsert(for: rows)
+            try insert(rows.count, with: (accounts, groupInserts.states), constant: constant)
         }
         return id
+    }
+
+    /// The statement that inserts `group` into `accounts` and the fields it
+    /// writes as constants: the one made for an earlier group, unless this
+    /// is the first group or fills one of those fields.
+    private func accountGroupInsert(for group: [AccountRow]) throws(StoreError) -> (SQLiteStatement, FieldSet) {
+        var empty = constantFields ?? .all
+        for row in group { empty.formIntersection(row.emptyFields) }
+        if let statement = groupInserts.accounts, empty == constantFields { return (statement, empty) }
+        let statement = try db.prepare(Self.accountInsert(rows: Self.rowsPerStatement, constant: empty))
+        groupInserts.accounts = statement
+        constantFields = empty
+        return (statement, empty)
     }
 
     /// Inserts the accounts still waiting for their group to fill.
@@ -54,12 +83,15 @@ final class AppendBatch {
     }
 
     /// Inserts the first `count` waiting rows with statements made for `count` rows.
-    private func insert(_ count: Int, with statements: (accounts: SQLiteStatement, states: SQLiteStatement))
-        throws(StoreError)
-    {
+    private func insert(
+        _ count: Int, with statements: (accounts: SQLiteStatement, states: SQLiteStatement), constant: FieldSet = []
+    ) throws(StoreError) {
         let firstID = nextID - Int64(rows.count)
+        let accountParameters = 1 + AccountRow.fieldCount - constant.count
         try rows.withUnsafeBufferPointer { (waiting) throws(StoreError) in
-            try bind(0, of: count, in: waiting, firstID: firstID, to: statements)
+            try bind(
+                0, of: count, in: waiting, firstID: firstID, to: statements,
+                accountParameters: accountParameters, constant: constant)
         }
         rows.removeFirst(count)
     }
@@ -71,7 +103,8 @@ final class AppendBatch {
     /// them last touched, and that cost the store thread 4% of its perf samples.
     private func bind(
         _ index: Int, of count: Int, in waiting: UnsafeBufferPointer<AccountRow>, firstID: Int64,
-        to statements: (accounts: SQLiteStatement, states: SQLiteStatement)
+        to statements: (accounts: SQLiteStatement, states: SQLiteStatement),
+        accountParameters: Int, constant: FieldSet
     ) throws(StoreError) {
         guard index < count else {
             defer { statements.accounts.reset() }
@@ -83,9 +116,10 @@ final class AppendBatch {
         try waiting[index].bytes.withUnsafeBufferPointer { buffer throws(StoreError) in
             let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
             let id = firstID + Int64(index)
-            let accountFirst = Int32(index * Self.accountParameters)
+            let accountFirst = Int32(index * accountParameters)
             statements.accounts.bind(accountFirst + 1, id)
-            FieldBinding.bindFields(of: waiting[index], bytes: base, to: statements.accounts, first: accountFirst + 2)
+            FieldBinding.bindFields(
+                of: waiting[index], bytes: base, to: statements.accounts, first: accountFirst + 2, constant: constant)
             let stateFirst = Int32(index * Self.stateParameters)
             let states = statements.states
             states.bind(stateFirst + 1, id)
@@ -95,15 +129,19 @@ final class AppendBatch {
             states.bind(stateFirst + 5, run)
             states.bind(stateFirst + 6, run)
             states.bindStatic(stateFirst + 7, UnsafeBufferPointer(rebasing: buffer[waiting[index].sourceRange]))
-            try bind(index + 1, of: count, in: waiting, firstID: firstID, to: statements)
+            try bind(
+                index + 1, of: count, in: waiting, firstID: firstID, to: statements,
+                accountParameters: accountParameters, constant: constant)
         }
     }
 
-    private static let accountParameters = 1 + AccountRow.fieldCount
     private static let stateParameters = 7
 
-    private static func accountInsert(rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: accountParameters).joined(separator: ", ") + ")"
+    /// `rows` accounts' INSERT, with a parameter for the id and each field
+    /// but those in `constant`, which are written as what an empty text binds.
+    private static func accountInsert(rows: Int, constant: FieldSet = []) -> String {
+        let values = ["?"] + FieldBinding.kinds.indices.map { constant.contains($0) ? FieldBinding.kinds[$0].emptyLiteral : "?" }
+        let row = "(" + values.joined(separator: ", ") + ")"
         return "INSERT OR FAIL INTO accounts(id, " + AccountStore.fieldColumnList + ") VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
     }

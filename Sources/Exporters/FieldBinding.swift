@@ -5,16 +5,24 @@ import MailModel
 enum FieldBinding {
     static let kinds: [BindKind] = CanonicalField.ordered.map { BindKind($0.kind) }
 
-    /// Binds the row's field texts to parameters `first`...`first + fieldCount - 1`.
+    /// Binds the row's field texts to parameters `first`, `first + 1`, …, one
+    /// per field in column order, leaving out the fields in `constant` (the
+    /// statement writes those as `BindKind.emptyLiteral`; each must be empty
+    /// in `row`).
     static func bindFields(
-        of row: AccountRow, bytes base: UnsafePointer<UInt8>, to statement: SQLiteStatement, first: Int32 = 1
+        of row: AccountRow, bytes base: UnsafePointer<UInt8>, to statement: SQLiteStatement, first: Int32 = 1,
+        constant: FieldSet = []
     ) {
         row.ends.withUnsafeBufferPointer { ends in
             kinds.withUnsafeBufferPointer { kinds in
                 var start = 0
+                var parameter = first
                 for index in 0..<AccountRow.fieldCount {
                     let end = Int(ends[index])
-                    kinds[index].bind(base + start, end - start, to: statement, at: first + Int32(index))
+                    if !constant.contains(index) {
+                        kinds[index].bind(base + start, end - start, to: statement, at: parameter)
+                        parameter += 1
+                    }
                     start = end
                 }
             }
@@ -34,6 +42,9 @@ enum BindKind {
         default: self = .text
         }
     }
+
+    /// What `bind` binds for an empty text, as SQL.
+    var emptyLiteral: String { self == .boolean ? "0" : "NULL" }
 
     func bind(_ start: UnsafePointer<UInt8>, _ count: Int, to statement: SQLiteStatement, at index: Int32) {
         switch self {

@@ -156,6 +156,40 @@ import Testing
         _ = try store.finishRun()
     }
 
+    /// A group's statement writes the fields every group so far left empty
+    /// as constants; a later group that fills one of them still stores it.
+    /// Accounts 1-16 leave the description and the sent folder empty, account
+    /// 20 (second group) has a description, account 40 (third group) a sent
+    /// folder, and accounts 49 and 50 are inserted one by one at the end.
+    @Test func fieldsTheFirstGroupsLeftEmptyAreStoredWhenALaterGroupFillsThem() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        let store = try AccountStore(path: path)
+        _ = try store.beginRun(sources: ["in.csv"])
+        var stored: [MailAccount] = []
+        for n in 1...50 {
+            var a = account("user\(n)@x.de")
+            if n == 20 { a.identity.description = "Vertrieb Süd" }
+            if n == 40 { a.incoming.sentFolder = "INBOX.Gesendet" }
+            #expect(try store.store(row(a, line: n + 1)) == .inserted(id: Int64(n)))
+            stored.append(a)
+        }
+        _ = try store.finishRun()
+        var back: [MailAccount] = []
+        try store.forEachAccount { back.append($0) }
+        #expect(back == stored)
+        let db = try SQLiteConnection(path: path, create: false)
+        let rows = try db.prepare(
+            "SELECT id, quote(description), quote(incoming_sent_folder), quote(incoming_copy_to_sent) FROM accounts ORDER BY id")
+        var columns: [String] = []
+        while try rows.step() { columns.append((0..<4).map { rows.text(Int32($0)) }.joined(separator: " ")) }
+        // An empty text is NULL and a switch that is off 0, whether written as
+        // a constant (groups) or bound (the last two accounts).
+        #expect(columns == (1...50).map { n in
+            "\(n) \(n == 20 ? "'Vertrieb Süd'" : "NULL") \(n == 40 ? "'INBOX.Gesendet'" : "NULL") 0"
+        })
+    }
+
     /// Findings are bound from one reused buffer: each text exactly, a
     /// missing field or fix as NULL and an empty one as empty text; the
     /// index by run is there after a first run.
