@@ -183,8 +183,9 @@ import Testing
             "SELECT id, quote(description), quote(incoming_sent_folder), quote(incoming_copy_to_sent) FROM accounts ORDER BY id")
         var columns: [String] = []
         while try rows.step() { columns.append((0..<4).map { rows.text(Int32($0)) }.joined(separator: " ")) }
-        // An empty text is NULL and a switch that is off 0, whether written as
-        // a constant (groups) or bound (the last two accounts).
+        // An empty text is NULL whether written as a constant (the groups) or
+        // bound (the last two accounts); a switch that is off (never empty, so
+        // always bound) is 0.
         #expect(columns == (1...50).map { n in
             "\(n) \(n == 20 ? "'Vertrieb Süd'" : "NULL") \(n == 40 ? "'INBOX.Gesendet'" : "NULL") 0"
         })
