@@ -12,11 +12,14 @@ struct InvalidAddressRule: AccountRule {
             [.email: "info@example"],
             [.email: "in fo@example.de"],
             [.email: "info@example.de", .outgoingSenderAddress: "@example.de"],
+            [.email: "info\n@example.de"],
+            [.email: "info(at)@example.de"],
         ],
         nonTriggeringExamples: [
             [.email: "info@example.de"],
             [.email: "jürgen.köhler@müller-bau.de"],
             [.email: "info@example.de", .outgoingSenderAddress: "vertrieb@example.de"],
+            [.email: "o'brien+news@example.de", .outgoingSenderAddress: "\"info(at)\"@example.de"],
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {

@@ -102,18 +102,34 @@ enum MailSyntax {
         if local.count > 64 && String(decoding: local, as: UTF8.self).count > 64 {
             return "has more than 64 characters before the '@'"
         }
-        // One pass for both checks of the local part; the first one named wins.
+        // One pass for all checks of the local part; the first one named wins.
         let dot = UInt8(ascii: ".")
+        var control: UInt8?
         var separator = false
         var doubleDot = false
+        var special: UInt8?
         var previous: UInt8 = 0
         for byte in local {
-            if byte == 0x20 || byte == 0x2C || byte == 0x3C || byte == 0x3E { separator = true }
+            if byte < 0x20 || byte == 0x7F {
+                if control == nil { control = byte }
+            } else if byte == 0x20 || byte == 0x2C || byte == 0x3C || byte == 0x3E {
+                separator = true
+            } else if special == nil && Self.needsQuotes(byte) {
+                special = byte
+            }
             if byte == dot && previous == dot { doubleDot = true }
             previous = byte
         }
+        // A line break or tab from a spreadsheet cell is invisible in most
+        // views: the message names it by its code point.
+        if let control { return "has a control character (U+\(Self.codePoint(control))) before the '@'" }
         if separator { return "has a space, comma or angle bracket before the '@'" }
         if local.first == dot || local.last == dot || doubleDot { return "has a misplaced dot before the '@'" }
+        // `"john.doe"@…` is RFC 5322's quoted form, which may hold these.
+        let quoted = local.count >= 2 && local.first == 0x22 && local.last == 0x22
+        if let special, !quoted {
+            return "has '\(Character(Unicode.Scalar(special)))' before the '@', which an address holds only in quotes"
+        }
         let domain = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         if domain.isEmpty { return "has no domain after the '@'" }
         if !domain.contains(dot) { return "has a domain without a dot" }
@@ -121,6 +137,23 @@ enum MailSyntax {
             return "has a domain that \(problem)"
         }
         return nil
+    }
+
+    /// The ASCII characters besides space, comma and angle brackets that
+    /// RFC 5322 allows before the '@' only in a quoted local part.
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "["),
+            UInt8(ascii: "\\"), UInt8(ascii: "]"), UInt8(ascii: "\""):
+            true
+        default: false
+        }
+    }
+
+    /// A byte as four upper-case hex digits, as code points are written (`000A`).
+    private static func codePoint(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     /// Whether two addresses have the same ASCII domain, in any case: what

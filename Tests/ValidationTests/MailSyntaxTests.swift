@@ -83,6 +83,21 @@ import Testing
             ("info.@kunde.de", "has a misplaced dot before the '@'"),
             ("in..fo@kunde.de", "has a misplaced dot before the '@'"),
             ("in fo..x@kunde.de", "has a space, comma or angle bracket before the '@'"),  // the first problem wins
+            // Control characters (a line break or tab from a spreadsheet cell) are named by code point,
+            // ahead of every other problem of the local part.
+            ("a\nb@kunde.de", "has a control character (U+000A) before the '@'"),
+            ("info\t@kunde.de", "has a control character (U+0009) before the '@'"),
+            ("a\u{0}b@kunde.de", "has a control character (U+0000) before the '@'"),
+            ("a\u{7F}b@kunde.de", "has a control character (U+007F) before the '@'"),
+            ("in fo\r@kunde.de", "has a control character (U+000D) before the '@'"),
+            // RFC 5322's specials outside a quoted local part.
+            ("a(b)@kunde.de", "has '(' before the '@', which an address holds only in quotes"),
+            ("a\\b@kunde.de", "has '\\' before the '@', which an address holds only in quotes"),
+            ("john\"doe@kunde.de", "has '\"' before the '@', which an address holds only in quotes"),
+            ("a;b:c@kunde.de", "has ';' before the '@', which an address holds only in quotes"),
+            ("\"john(doe)\"@kunde.de", nil),
+            ("o'brien+news@kunde.de", nil),
+            ("a(b@kunde..de", "has '(' before the '@', which an address holds only in quotes"),  // before the domain
             ("info@", "has no domain after the '@'"),
             ("info@kunde", "has a domain without a dot"),
             ("info@kunde..de", "has a domain that has an empty label (two dots, or a dot at the start or end)"),
