@@ -11,7 +11,9 @@ final class ExportWarnings {
 
     func add(_ text: String) {
         count += 1
-        if count <= limit && !quiet { FileHandleStream.standardError.write("mailmigrate: warning: \(text)\n") }
+        if count <= limit && !quiet {
+            FileHandleStream.standardError.write("mailmigrate: warning: \(TerminalText.visible(text))\n")
+        }
     }
 
     func finish() {

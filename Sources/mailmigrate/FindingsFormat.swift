@@ -25,13 +25,14 @@ enum FindingsFormat: String, ExpressibleByArgument, CaseIterable {
         var out = ""
         var counts: [Severity: Int] = [:]
         for account in accounts where !account.findings.isEmpty {
-            out += paint(account.email.isEmpty ? "(no address)" : account.email, "1") + "  " + account.source + "\n"
+            let shown = account.email.isEmpty ? "(no address)" : TerminalText.visible(account.email)
+            out += paint(shown, "1") + "  " + TerminalText.visible(account.source) + "\n"
             for f in account.findings {
                 counts[f.severity, default: 0] += 1
                 let severity = f.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
                 let code = f.severity == .error ? "31" : f.severity == .warning ? "33" : "36"
                 out += "  " + paint(severity, code) + " " + f.rule.padding(toLength: 29, withPad: " ", startingAt: 0)
-                    + " " + (f.field.map { $0.name + ": " } ?? "") + f.message + "\n"
+                    + " " + (f.field.map { $0.name + ": " } ?? "") + TerminalText.visible(f.message) + "\n"
                 if let fix = f.fix { out += "           fix: \(fix)\n" }
             }
         }

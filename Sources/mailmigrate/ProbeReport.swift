@@ -8,7 +8,8 @@ enum ProbeReport {
         var out = ""
         var counts: [String: Int] = [:]
         for account in accounts {
-            out += "\(account.email.isEmpty ? "(no address)" : account.email)  \(account.source)\n"
+            let shown = account.email.isEmpty ? "(no address)" : TerminalText.visible(account.email)
+            out += "\(shown)  \(TerminalText.visible(account.source))\n"
             for (role, result, skip) in account.results {
                 guard let result else {
                     out += "  \(role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) skipped: \(skip ?? "")\n"
@@ -17,12 +18,12 @@ enum ProbeReport {
                 }
                 counts[result.status.rawValue, default: 0] += 1
                 let t = result.target
-                var line = "  \(role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(t.service.rawValue) \(t.host):\(t.port) \(t.security.canonicalName)"
+                var line = "  \(role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(t.service.rawValue) \(TerminalText.visible(t.host)):\(t.port) \(t.security.canonicalName)"
                 line += "  \(result.status.rawValue)"
-                if result.status != .ok || result.detail.isEmpty == false { line += ": \(result.detail)" }
+                if result.status != .ok || result.detail.isEmpty == false { line += ": \(TerminalText.visible(result.detail))" }
                 var facts: [String] = []
                 if let v = result.tlsVersion { facts.append(v) }
-                if let s = result.certificateSubject { facts.append(s) }
+                if let s = result.certificateSubject { facts.append(TerminalText.visible(s)) }
                 if !result.authMechanisms.isEmpty { facts.append("auth " + result.authMechanisms.joined(separator: " ")) }
                 let total = result.timings.reduce(0) { $0 + $1.milliseconds }
                 if !result.timings.isEmpty { facts.append(String(format: "%.0f ms", total)) }

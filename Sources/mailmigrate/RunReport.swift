@@ -35,7 +35,9 @@ struct RunReport {
         }
         if !rejects.isEmpty {
             out += "rejected records:\n"
-            for reject in rejects { out += "  \(reject.source): \(reject.reason)\n" }
+            for reject in rejects {
+                out += "  \(TerminalText.visible(reject.source)): \(TerminalText.visible(reject.reason))\n"
+            }
             if summary.rejected > rejects.count {
                 out += "  … and \(summary.rejected - rejects.count) more (table `rejects` of run \(summary.runID))\n"
             }

@@ -12,7 +12,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check account settings against the rule catalogue (see `mailmigrate rules`).",
         discussion: """
             Validates the accounts of the SOURCE files (as `run` reads them), or, without \
-            SOURCE, the accounts stored in --db. Findings are grouped by account; --format json \
+            SOURCE, the accounts stored in --db. Findings are grouped by account, control \
+            characters from the data shown escaped (\\n, \\u{1B}); --format json \
             prints one JSON object per finding, --format junit a JUnit report for CI systems. \
             The exit code is 4 when a finding is at or above --fail-on (default: error), 3 when \
             records could not be read, else 0.

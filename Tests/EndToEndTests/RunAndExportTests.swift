@@ -98,6 +98,29 @@ import Testing
         #expect(quiet.stderr.hasPrefix("rejected records:\n  mixed.csv:3:"))
     }
 
+    /// A reason that quotes the record's bytes shows their control characters
+    /// escaped: an escape sequence in a file must not drive the terminal.
+    @Test func rejectReasonsShowControlCharactersEscaped() throws {
+        let dir = TemporaryDirectory()
+        dir.file("ctl.csv", "email,incoming_host,incoming_port\na@x.de,imap.x.de,99\u{1B}[2J3\n\"b@x.de\"\u{1},imap.x.de,993\n")
+        let result = try MM.run(["run", "ctl.csv", "--quiet"], in: dir.path)
+        #expect(result.status == 3)
+        #expect(result.stderr == """
+            rejected records:
+              ctl.csv:2: incoming_port: expected a whole number, got '99\\u{1B}[2J3'
+              ctl.csv:3: unexpected character '\\u{1}' after the closing quote in column 1
+
+            """)
+        // The database keeps the reason as it was.
+        let json = try MM.run(["run", "ctl.csv", "--db", "j.sqlite", "--json"], in: dir.path)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rejects = try #require(summary["rejects"] as? [[String: String]])
+        #expect(rejects.map { $0["reason"] } == [
+            "incoming_port: expected a whole number, got '99\u{1B}[2J3'",
+            "unexpected character '\u{1}' after the closing quote in column 1",
+        ])
+    }
+
     @Test func gzipInputWorksLikePlainAndDetectsByContent() throws {
         let dir = TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir.path + "/plain", withIntermediateDirectories: true)

@@ -145,6 +145,34 @@ import Importers
         #expect(!text.contains("\u{1B}["))  // no colour when standard output is no terminal
     }
 
+    /// An address cell with a line break (Excel's Alt+Enter) or a terminal's
+    /// escape sequence: the rule names the character, the text report shows
+    /// it escaped on the finding's one line, JSON keeps the value as it is.
+    @Test func controlCharactersInAnAddressAreNamedAndShownEscaped() throws {
+        let dir = TemporaryDirectory()
+        dir.file("ctl.csv", "email,incoming_protocol,incoming_host,incoming_port,incoming_security\n"
+            + "\"info\nbuero@x.de\",imap,imap.x.de,993,tls\n"
+            + "\"a\u{1B}[2Jb@x.de\",imap,imap.x.de,993,tls\n"
+            + "a(b)@x.de,imap,imap.x.de,993,tls\n")
+        let text = try MM.run(["validate", "ctl.csv"], in: dir.path)
+        #expect(text.status == 4)
+        #expect(text.stdout == """
+            info\\nbuero@x.de  ctl.csv:2
+              error    invalid-address               email: email 'info\\nbuero@x.de' has a control character (U+000A) before the '@'
+                       fix: Correct the address (name@domain.tld).
+            a\\u{1B}[2Jb@x.de  ctl.csv:4
+              error    invalid-address               email: email 'a\\u{1B}[2Jb@x.de' has a control character (U+001B) before the '@'
+                       fix: Correct the address (name@domain.tld).
+            a(b)@x.de  ctl.csv:5
+              error    invalid-address               email: email 'a(b)@x.de' has '(' before the '@', which an address holds only in quotes
+                       fix: Correct the address (name@domain.tld).
+            3 accounts, 3 with findings: 3 errors, 0 warnings, 0 info
+
+            """)
+        let json = try findings(try MM.run(["validate", "ctl.csv", "--format", "json"], in: dir.path).stdout)
+        #expect(json.map { $0["account"] as? String } == ["info\nbuero@x.de", "a\u{1B}[2Jb@x.de", "a(b)@x.de"])
+    }
+
     @Test func rulesFileIsApplied() throws {
         let dir = TemporaryDirectory()
         dir.file("rules.json", #"{"disabled": ["provider-requires-oauth"], "severity": {"cleartext-connection": "error"}}"#)
