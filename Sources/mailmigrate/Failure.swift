@@ -18,7 +18,8 @@ struct Failure: Error, CustomStringConvertible {
 
 extension Failure {
     static func handle(_ error: Error) -> Never {
-        FileHandleStream.standardError.write("mailmigrate: \(error)\n")
+        // A message may quote bytes of the input (`found '…'`).
+        FileHandleStream.standardError.write("mailmigrate: \(TerminalText.visible(String(describing: error)))\n")
         exit(ExitStatus.failure.rawValue)
     }
 }

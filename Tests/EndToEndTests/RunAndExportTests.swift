@@ -98,9 +98,10 @@ import Testing
         #expect(quiet.stderr.hasPrefix("rejected records:\n  mixed.csv:3:"))
     }
 
-    /// A reason that quotes the record's bytes shows their control characters
-    /// escaped: an escape sequence in a file must not drive the terminal.
-    @Test func rejectReasonsShowControlCharactersEscaped() throws {
+    /// A reject's reason or a failure that quotes the file's bytes shows their
+    /// control characters escaped: an escape sequence in a file must not drive
+    /// the terminal.
+    @Test func rejectsAndFailuresShowControlCharactersEscaped() throws {
         let dir = TemporaryDirectory()
         dir.file("ctl.csv", "email,incoming_host,incoming_port\na@x.de,imap.x.de,99\u{1B}[2J3\n\"b@x.de\"\u{1},imap.x.de,993\n")
         let result = try MM.run(["run", "ctl.csv", "--quiet"], in: dir.path)
@@ -111,6 +112,12 @@ import Testing
               ctl.csv:3: unexpected character '\\u{1}' after the closing quote in column 1
 
             """)
+        // A failure that quotes the file (a header of no known layout) shows them escaped too.
+        dir.file("header.csv", "Foo\u{1B}[31m;Bar\n1;2\n")
+        let failed = try MM.run(["run", "header.csv", "--db", "h.sqlite"], in: dir.path)
+        #expect(failed.status == 1)
+        #expect(failed.stderr == "mailmigrate: header.csv:1: the header matches no profile; unknown columns: Foo\\u{1B}[31m, Bar "
+            + "(mailmigrate profiles lists the known ones) (the database was not changed)\n")
         // The database keeps the reason as it was.
         let json = try MM.run(["run", "ctl.csv", "--db", "j.sqlite", "--json"], in: dir.path)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
