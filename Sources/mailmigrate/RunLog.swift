@@ -29,7 +29,9 @@ struct FileLogHandler: LogHandler {
         let stamp = ISO8601DateFormatter().string(from: Date())
         let all = self.metadata.merging(metadata ?? [:]) { $1 }
         let extra = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        handle.write(Data("\(stamp) \(level) \(label): \(message)\(extra)\n".utf8))
+        // One line per event, whatever bytes of the input an error quotes.
+        let text = TerminalText.visible("\(message)\(extra)")
+        handle.write(Data("\(stamp) \(level) \(label): \(text)\n".utf8))
     }
 }
 

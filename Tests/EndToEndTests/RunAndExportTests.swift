@@ -118,6 +118,12 @@ import Testing
         #expect(failed.status == 1)
         #expect(failed.stderr == "mailmigrate: header.csv:1: the header matches no profile; unknown columns: Foo\\u{1B}[31m, Bar "
             + "(mailmigrate profiles lists the known ones) (the database was not changed)\n")
+        // And so does the cron log, one line per event.
+        _ = try MM.run(["run", "header.csv", "--db", "h.sqlite", "--log", "run.log"], in: dir.path)
+        let log = try #require(dir.read("run.log")).split(separator: "\n")
+        #expect(log.count == 2)
+        #expect(log.last?.hasSuffix("error mailmigrate: run failed; the database was not changed: header.csv:1: the header "
+            + "matches no profile; unknown columns: Foo\\u{1B}[31m, Bar (mailmigrate profiles lists the known ones)") == true)
         // The database keeps the reason as it was.
         let json = try MM.run(["run", "ctl.csv", "--db", "j.sqlite", "--json"], in: dir.path)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
