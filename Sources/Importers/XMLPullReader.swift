@@ -28,6 +28,7 @@ final class XMLPullReader {
     /// The first error libxml2 reported, with its line and column.
     final class ErrorBox {
         var message: String?
+        var code = 0
         var line = 0
         var column = 0
     }
@@ -56,6 +57,7 @@ final class XMLPullReader {
             box.message = error.pointee.message.map {
                 String(cString: $0).split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
             }
+            box.code = Int(error.pointee.code)
             box.line = Int(error.pointee.line)
             box.column = Int(error.pointee.int2)
         }
@@ -140,6 +142,13 @@ final class XMLPullReader {
 
     private func failure() -> InputError {
         if let failure = input.failure { return failure }
+        if errors.code == Int(XML_ERR_ENTITY_LOOP.rawValue) {
+            // libxml2 places this error inside the entity's own text (line 1
+            // of it); the reference that set it off is where the parser stands.
+            return .invalidDocument(
+                path: path, line: Int(xmlTextReaderGetParserLineNumber(reader!)), column: nil,
+                reason: "the document's own entities expand into one another too far (an entity bomb): refused, entities are not expanded")
+        }
         var reason = errors.message ?? "not well-formed XML"
         if input.atEnd, let line = errors.line > 0 ? errors.line : nil, line >= Int(xmlTextReaderGetParserLineNumber(reader!)) {
             reason += " (the file ends here: cut off?)"
