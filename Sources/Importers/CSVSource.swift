@@ -33,13 +33,11 @@ enum CSVSource {
             return SingleReject(Reject(source: SourceReference(file: path), reason: "unreadable"))
         }
         let choice: ProfileDetector.Choice
-        if let profile = options.profile {
-            choice = ProfileDetector.Choice(profile: profile, reason: "profile \(profile.name) (as asked)")
-        } else {
-            switch ProfileDetector.choose(header: header, among: options.profiles) {
-            case .success(let found): choice = found
-            case .failure(let failure): throw .invalidHeader(path: path, line: line, reason: failure.description)
-            }
+        let detected = options.profile.map { ProfileDetector.check(header: header, asked: $0, among: options.profiles) }
+            ?? ProfileDetector.choose(header: header, among: options.profiles)
+        switch detected {
+        case .success(let found): choice = found
+        case .failure(let failure): throw .invalidHeader(path: path, line: line, reason: failure.description)
         }
         guard let profile = choice.profile else {
             return try CanonicalCSVReader(records: records, path: path, header: (line, header))

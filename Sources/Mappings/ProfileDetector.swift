@@ -3,7 +3,10 @@ import MailModel
 /// Chooses the profile of a CSV file from its header row: the profile that
 /// knows the most header cells wins; canonical CSV (canonical field names)
 /// competes too. A tie is an error that asks for `--profile`; a header that
-/// fits nothing is an error that lists its unknown columns.
+/// fits nothing is an error that lists its unknown columns. A profile the
+/// user named is checked against the header too: one that knows none of its
+/// columns is the wrong one, and reading on would make every record an empty
+/// account.
 public enum ProfileDetector {
     public struct Choice: Sendable, Equatable {
         /// nil: canonical CSV.
@@ -19,6 +22,9 @@ public enum ProfileDetector {
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
         case ambiguous([String], columns: Int)
         case noMatch(unknown: [String])
+        /// The profile asked for knows none of the header's columns; `fits` is
+        /// what the header would be read as without `--profile`, if anything.
+        case notThisProfile(String, unknown: [String], fits: String?)
 
         public var description: String {
             switch self {
@@ -26,8 +32,28 @@ public enum ProfileDetector {
                 "the header fits the profiles \(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") equally (\(columns) columns each): give --profile"
             case let .noMatch(unknown):
                 "the header matches no profile; unknown columns: \(unknown.joined(separator: ", ")) (mailmigrate profiles lists the known ones)"
+            case let .notThisProfile(name, unknown, fits):
+                "the header has none of profile \(name)'s columns; unknown columns: \(unknown.joined(separator: ", "))"
+                    + (fits.map { " (without --profile it would be read as \($0))" } ?? " (mailmigrate profiles lists the known ones)")
             }
         }
+    }
+
+    /// The profile the user asked for, if the header has at least one of its
+    /// columns; the columns it does not know are named (they become extras).
+    public static func check(header: [String], asked profile: MappingProfile, among profiles: [MappingProfile]) -> Result<Choice, Failure> {
+        let cells = header.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let unknown = cells.filter { profile.columnIndex(forHeader: $0) == nil }
+        guard unknown.count < cells.count || cells.isEmpty else {
+            var fits: String?
+            if case .success(let other) = choose(header: header, among: profiles) {
+                fits = other.profile.map { "profile \($0.name)" } ?? "canonical CSV"
+            }
+            return .failure(.notThisProfile(profile.name, unknown: unknown, fits: fits))
+        }
+        var reason = "profile \(profile.name) (as asked"
+        reason += unknown.isEmpty ? ")" : "; kept as extras: \(unknown.joined(separator: ", ")))"
+        return .success(Choice(profile: profile, reason: reason))
     }
 
     public static func choose(header: [String], among profiles: [MappingProfile]) -> Result<Choice, Failure> {

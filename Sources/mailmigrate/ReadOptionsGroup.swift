@@ -9,7 +9,7 @@ struct ReadOptionsGroup: ParsableArguments {
     @Flag(name: .long, help: "Import rows their system marks as deleted (OpenXE geloescht = 1) instead of skipping them.")
     var includeDeleted = false
 
-    @Option(name: .long, help: "CSV: read this system's layout (see mailmigrate profiles) instead of choosing by the header.")
+    @Option(name: .long, help: "CSV: read this system's layout (see mailmigrate profiles) instead of choosing by the header; a header with none of its columns is an error.")
     var profile: String?
 
     @Option(name: .long, help: "CSV: read the layout of this mapping file (JSON, like samples/profiles/mapping-example.json).")
@@ -39,30 +39,5 @@ struct ReadOptionsGroup: ParsableArguments {
         }
         let charset: TextEncoding? = encoding.flatMap { TextEncoding(name: $0) }
         return ReadOptions(includeDeleted: includeDeleted, profile: chosen, encoding: charset, announce: told)
-    }
-}
-
-/// A user's own mapping profile (`--mapping FILE`): JSON in the shape of `MappingProfile`.
-enum MappingFile {
-    static func load(_ path: String) throws -> MappingProfile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(message: "\(path): cannot read the mapping file")
-        }
-        let profile: MappingProfile
-        do {
-            profile = try JSONDecoder().decode(MappingProfile.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw Failure(message: "\(path): missing \"\(key.stringValue)\" at \(context.codingPath.map(\.stringValue).joined(separator: "."))")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw Failure(message: "\(path): wrong type at \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)")
-        } catch {
-            throw Failure(message: "\(path): not a mapping profile (\(error))")
-        }
-        do {
-            _ = try ProfileCodec(profile)
-        } catch {
-            throw Failure(message: "\(path): \(error)")
-        }
-        return profile
     }
 }

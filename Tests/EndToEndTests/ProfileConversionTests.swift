@@ -85,6 +85,27 @@ import Testing
         #expect(bad.status == 1 && bad.stderr == "mailmigrate: bad.json: profile x: column 'A': 'no_such_field' is not a canonical field\n")
     }
 
+    /// A hand-written mapping file with a mistake: the error says where (line and column, or the JSON path).
+    @Test func aBrokenMappingFileIsNamedByPlace() throws {
+        let dir = TemporaryDirectory()
+        let data = Self.profiles + "/mapping-example.data.csv"
+        func failure(_ json: String) throws -> String {
+            dir.file("m.json", json)
+            let run = try MM.run(["run", data, "--mapping", "m.json"], in: dir.path)
+            #expect(run.status == 1 && run.stdout.isEmpty)
+            return run.stderr
+        }
+        #expect(try failure("{\"name\": \"x\",\n \"columns\": [ {header: \"A\", \"fields\": [\"email\"]} ]}\n")
+            == "mailmigrate: m.json: line 2, column 16: not valid JSON (Invalid value)\n")
+        #expect(try failure("{\"name\": \"x\",\n \"columns\": [ {\"header\": \"A\", \"fields\": [\"email\"]}\n")
+            == "mailmigrate: m.json: line 3, column 1: not valid JSON (the file ends inside it)\n")
+        #expect(try failure(#"{"name": "x", "columns": [{"header": "A", "fields": ["email"]}, {"header": "B", "fields": "email"}]}"#)
+            == "mailmigrate: m.json: columns[1].fields: Expected to decode Array<Any> but found a string instead.\n")
+        #expect(try failure(#"{"name": "x", "columns": [{"fields": ["email"]}]}"#) == "mailmigrate: m.json: columns[0]: missing \"header\"\n")
+        #expect(try failure("\n") == "mailmigrate: m.json: empty file: expected a mapping profile (JSON)\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/mailmigrate.sqlite"))
+    }
+
     @Test func profilesCommandListsEveryProfile() throws {
         let dir = TemporaryDirectory()
         let text = try MM.run(["profiles"], in: dir.path).stdout

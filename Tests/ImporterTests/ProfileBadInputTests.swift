@@ -89,6 +89,40 @@ import Testing
         }
     }
 
+    /// `--profile` or `--mapping` naming a layout the file is not in: every
+    /// record would become an empty account, so the header stops the read.
+    @Test func anAskedProfileThatKnowsNoneOfTheHeader() throws {
+        func reason(_ text: String, asked profile: MappingProfile) throws -> String? {
+            do {
+                _ = try read(Array(text.utf8), options: ReadOptions(profile: profile))
+            } catch let InputError.invalidHeader(_, line, reason) {
+                #expect(line == 1)
+                return reason
+            }
+            return nil
+        }
+        #expect(try reason("email,incoming_host\na@x.de,imap.x.de\n", asked: BuiltInProfiles.m365)
+            == "the header has none of profile m365's columns; unknown columns: email, incoming_host (without --profile it would be read as canonical CSV)")
+        #expect(try reason("E-Mail Adresse;IMAP-Server;Benutzername\na@x.de;imap.x.de;a\n", asked: BuiltInProfiles.m365)
+            == "the header has none of profile m365's columns; unknown columns: E-Mail Adresse, IMAP-Server, Benutzername (without --profile it would be read as profile xentral)")
+        #expect(try reason("Kundennummer;Ort\n1;Köln\n", asked: BuiltInProfiles.m365)
+            == "the header has none of profile m365's columns; unknown columns: Kundennummer, Ort (mailmigrate profiles lists the known ones)")
+    }
+
+    /// An asked profile that knows some of the columns reads the file and names the rest (kept as extras).
+    @Test func anAskedProfileNamesTheColumnsItKeepsAsExtras() throws {
+        let told = Told()
+        let items = try read(
+            Array("EmailAddress,UserName,Password,Kostenstelle\na@x.de,a,pw,4100\n".utf8),
+            options: ReadOptions(profile: BuiltInProfiles.m365, announce: { told.add($0) }))
+        #expect(told.lines.count == 1 && told.lines.first?.hasSuffix("in.csv: profile m365 (as asked; kept as extras: Kostenstelle)") == true)
+        guard case .account(let account, _)? = items.first else { Issue.record("\(items)"); return }
+        #expect(account.identity.email == "a@x.de" && account.extras == [ExtraField(name: "Kostenstelle", value: "4100")])
+        let whole = Told()
+        _ = try read(Array(Self.header.utf8), options: ReadOptions(profile: BuiltInProfiles.m365, announce: { whole.add($0) }))
+        #expect(whole.lines.first?.hasSuffix("in.csv: profile m365 (as asked)") == true)
+    }
+
     @Test func twoProfilesThatFitEquallyAskForOne() throws {
         switch ProfileDetector.choose(header: ["Benutzername", "Passwort"], among: BuiltInProfiles.all) {
         case .failure(let failure):
