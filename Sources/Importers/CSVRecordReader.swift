@@ -14,7 +14,8 @@ public enum CSVRecordEvent: Sendable, Equatable {
 
 /// Splits a byte stream into RFC 4180 records: quoted fields with doubled
 /// quotes, delimiters and line breaks inside quotes, CRLF or LF line ends, an
-/// optional UTF-8 byte order mark. The delimiter is taken from the first line
+/// optional UTF-8 byte order mark. Blank lines and rows of empty cells are
+/// not records. The delimiter is taken from the first line
 /// (the one of `,` `;` tab `|` found most often outside quotes) unless given.
 ///
 /// It holds only the record being read in memory (at most `maxRecordBytes`),
@@ -197,6 +198,12 @@ public final class CSVRecordReader {
         swap(&spans, &self.spans)
         defer { swap(&spans, &self.spans) }
         let step = parseRecord(into: &spans, b: storage, end: end, eof: eof, d: delimiter!, start: start)
+        // A row of empty cells (`;;;;`, what a spreadsheet writes for an empty
+        // row) holds nothing, like a blank line. Only a short record can be
+        // one: at most `"",` per field and a line break.
+        if case .record(let next, _) = step, next - start <= 3 * spans.count + 2, spans.allSatisfy({ $0.start == $0.end }) {
+            return .blank(next: next)
+        }
         // UTF-8 is checked once over the whole record: its delimiters, quotes
         // and line ends are ASCII, which no multi-byte sequence can span, so
         // the record is UTF-8 exactly when each of its fields is. Checking

@@ -55,6 +55,17 @@ import Testing
         #expect(events == [.record(line: 1, fields: ["a"]), .record(line: 3, fields: ["1"]), .record(line: 5, fields: ["2"])])
     }
 
+    /// Spreadsheets write an empty row as a row of delimiters: no record either.
+    /// A row with any content, even one space, is a record.
+    @Test(arguments: [1, 4, 64])
+    func rowsOfEmptyCellsAreNoRecords(chunk: Int) throws {
+        let text = "a;b;c\n;;\r\n\"\";\"\";\"\"\n1;2;3\n;;\n;\n; ;\n;;;;;;\n;;"
+        let events = try allEvents(CSVRecordReader(stream: MemoryByteStream(text, chunk: chunk)))
+        #expect(events == [
+            .record(line: 1, fields: ["a", "b", "c"]), .record(line: 4, fields: ["1", "2", "3"]), .record(line: 7, fields: ["", " ", ""]),
+        ])
+    }
+
     @Test func characterAfterClosingQuoteIsMalformedAndReadingResumesOnTheNextLine() throws {
         let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("a,b\n\"x\"y,2\nok,3\n")))
         #expect(events == [
