@@ -52,8 +52,8 @@ public final class OpenXEDumpReader: BatchingAccountReader {
         while batch.count < limit, batch.byteCount < undecodedBatchBytes, let entry = nextEntry(packingInto: &batch.packed) {
             switch entry {
             case .item(let item): batch.append(item)
-            case let .row(names, positions, values, line):
-                batch.appendRow(names: names, positions: positions, values: values, line: line)
+            case let .row(names, layout, values, line):
+                batch.appendRow(names: names, layout: layout, values: values, line: line)
             }
         }
         return batch.count > 0 ? UndecodedBatch(batch) : nil
@@ -64,7 +64,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
     private enum Found {
         /// Boxed, as `UndecodedDumpRows.Entry.item`: each row found is returned by value.
         indirect case item(ImportItem)
-        case row(names: [String], positions: [Int?], values: Range<Int>, line: Int)
+        case row(names: [String], layout: EmailbackupColumnLayout, values: Range<Int>, line: Int)
     }
 
     private func nextEntry(packingInto packed: inout PackedDumpValues) -> Found? {
@@ -97,7 +97,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
             case let .packedRow(table, columns, values, line):
                 let names = columns ?? tableColumns[table] ?? Self.documentedColumns[table]
                 if let names, names.count == values.count {
-                    return .row(names: names, positions: collector.columnPositions(for: names), values: values, line: line)
+                    return .row(names: names, layout: collector.columnLayout(for: names), values: values, line: line)
                 }
                 // Not as many values as columns: the row's position and reject
                 // need its values one by one.

@@ -16,7 +16,7 @@ struct OpenXERowCollector {
     /// `firmendaten_werte` values by name, with the id that set them (the highest wins).
     private var companyValues: [String: (id: Int, value: String)] = [:]
     /// For the last column list seen: where each mapping column is in a row.
-    private var positionCache: (names: [String], positions: [Int?])?
+    private var layoutCache: (names: [String], layout: EmailbackupColumnLayout)?
     private static let deletedIndex = EmailbackupMapping.columns.firstIndex { $0.name == "geloescht" }!
 
     /// Where a row is: `file:line (table id=N)`, or without the id when the row has none.
@@ -41,8 +41,10 @@ struct OpenXERowCollector {
         let number = Self.id(names: names, values: values).flatMap { Int($0) } ?? 0
         switch table {
         case EmailbackupMapping.table:
+            let layout = columnLayout(for: names)
             return Self.account(
-                positions: columnPositions(for: names), values: values, source: source, includeDeleted: includeDeleted)
+                positions: layout.positions, values: values, source: source, includeDeleted: includeDeleted,
+                extras: layout.unmapped.compactMap { index in values[index].map { ExtraField(name: names[index], value: $0) } })
         case DefaultAccountMapping.companyTable:
             if company == nil || number >= company!.id {
                 var mail: [String: String?] = [:]
@@ -64,32 +66,41 @@ struct OpenXERowCollector {
 
     /// The account of an `emailbackup` row whose mapping columns are at
     /// `positions` (from `columnPositions`), or its skip or reject; on any thread.
-    static func account(positions: [Int?], values: [String?], source: SourceReference, includeDeleted: Bool) -> ImportItem {
+    /// `extras`: the row's columns the mapping does not have (a later OpenXE
+    /// version's, a customer's own), by their column names.
+    static func account(
+        positions: [Int?], values: [String?], source: SourceReference, includeDeleted: Bool, extras: [ExtraField] = []
+    ) -> ImportItem {
         var columns = [String??](repeating: nil, count: positions.count)
         for (index, position) in positions.enumerated() {
             if let position { columns[index] = .some(values[position]) }
         }
-        return account(columns: columns, source: source, includeDeleted: includeDeleted)
+        return account(columns: columns, source: source, includeDeleted: includeDeleted, extras: extras)
     }
 
     /// The account of an `emailbackup` row given in the mapping's column
     /// order (`EmailbackupMapping.account(fromColumns:)`), or its skip or reject.
-    static func account(columns: [String??], source: SourceReference, includeDeleted: Bool) -> ImportItem {
+    static func account(columns: [String??], source: SourceReference, includeDeleted: Bool, extras: [ExtraField] = []) -> ImportItem {
         item(source: source, deleted: columns[Self.deletedIndex] ?? nil, includeDeleted: includeDeleted) {
-            (account) throws(OpenXEValueError) in try EmailbackupMapping.read(columns, into: &account)
+            (account) throws(OpenXEValueError) in
+            try EmailbackupMapping.read(columns, into: &account)
+            account.extras.append(contentsOf: extras)
         }
     }
 
     /// `account(columns:source:includeDeleted:)` for values held as UTF-8.
     static func account(
-        utf8 columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>??>, source: SourceReference, includeDeleted: Bool
+        utf8 columns: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>??>, source: SourceReference, includeDeleted: Bool,
+        extras: [ExtraField] = []
     ) -> ImportItem {
         // `geloescht` becomes a String only when it is not the usual 0.
         let deleted = (columns[Self.deletedIndex] ?? nil).flatMap { value in
             value.count == 1 && value[0] == UInt8(ascii: "0") ? "0" : String(decoding: value, as: UTF8.self)
         }
         return item(source: source, deleted: deleted, includeDeleted: includeDeleted) {
-            (account) throws(OpenXEValueError) in try EmailbackupMapping.read(utf8: columns, into: &account)
+            (account) throws(OpenXEValueError) in
+            try EmailbackupMapping.read(utf8: columns, into: &account)
+            if !extras.isEmpty { account.extras.append(contentsOf: extras) }
         }
     }
 
@@ -120,14 +131,13 @@ struct OpenXERowCollector {
         account.identity.origin = source.description
     }
 
-    /// Where each mapping column is in a row with these column names (the last answer is kept).
-    mutating func columnPositions(for names: [String]) -> [Int?] {
-        if let cache = positionCache, cache.names == names { return cache.positions }
-        var byName: [String: Int] = [:]
-        for (index, name) in names.enumerated() where byName[name] == nil { byName[name] = index }
-        let positions = EmailbackupMapping.columns.map { byName[$0.name] }
-        positionCache = (names, positions)
-        return positions
+    /// Where each mapping column is in a row with these column names, and
+    /// which of them the mapping does not have (the last answer is kept).
+    mutating func columnLayout(for names: [String]) -> EmailbackupColumnLayout {
+        if let cache = layoutCache, cache.names == names { return cache.layout }
+        let layout = EmailbackupColumnLayout(names: names)
+        layoutCache = (names, layout)
+        return layout
     }
 
     /// The default account, once the whole dump has been read; nil when the

@@ -11,9 +11,9 @@ struct UndecodedDumpRows: UndecodedRecords {
         /// took that much and was copied at that size when the batch was
         /// walked, though nearly all are `emailbackup` rows.
         indirect case item(ImportItem)
-        /// `positions`: where each mapping column is among `names`;
+        /// `layout`: where each mapping column is among `names`;
         /// `values`: the row's values in `UndecodedDumpRows.values`.
-        case emailbackup(names: [String], positions: [Int?], values: Range<Int>, line: Int)
+        case emailbackup(names: [String], layout: EmailbackupColumnLayout, values: Range<Int>, line: Int)
     }
 
     let path: String
@@ -43,8 +43,8 @@ struct UndecodedDumpRows: UndecodedRecords {
     mutating func append(_ item: ImportItem) { entries.append(.item(item)) }
 
     /// An `emailbackup` row whose values are `values` of `packed`.
-    mutating func appendRow(names: [String], positions: [Int?], values: Range<Int>, line: Int) {
-        entries.append(.emailbackup(names: names, positions: positions, values: values, line: line))
+    mutating func appendRow(names: [String], layout: EmailbackupColumnLayout, values: Range<Int>, line: Int) {
+        entries.append(.emailbackup(names: names, layout: layout, values: values, line: line))
     }
 
     func decode(_ body: (consuming ImportItem) -> Void) {
@@ -52,7 +52,8 @@ struct UndecodedDumpRows: UndecodedRecords {
         for entry in entries {
             switch entry {
             case .item(let item): body(item)
-            case let .emailbackup(names, positions, range, line):
+            case let .emailbackup(names, layout, range, line):
+                let positions = layout.positions
                 // Straight into the mapping's column order, as the UTF-8 the
                 // tokenizer wrote; but every text value must be UTF-8.
                 let item = packed.valueBytes.withUnsafeBufferPointer { all in
@@ -75,7 +76,12 @@ struct UndecodedDumpRows: UndecodedRecords {
                             return ImportItem.reject(Reject(source: source, reason: "column \(names[column]) is not valid UTF-8"))
                         }
                     }
-                    return OpenXERowCollector.account(utf8: UnsafeBufferPointer(columns), source: source, includeDeleted: includeDeleted)
+                    var extras: [ExtraField] = []
+                    for index in layout.unmapped where values[range.lowerBound + index].kind != .null {
+                        extras.append(ExtraField(name: names[index], value: String(decoding: text(values[range.lowerBound + index]), as: UTF8.self)))
+                    }
+                    return OpenXERowCollector.account(
+                        utf8: UnsafeBufferPointer(columns), source: source, includeDeleted: includeDeleted, extras: extras)
                 }
                 body(item)
             }

@@ -132,6 +132,60 @@ import Testing
         }
     }
 
+    /// Columns the mapping does not have (a later OpenXE version's, a
+    /// customer's own) are kept as extras by their names; NULL is no value.
+    @Test func columnsTheMappingDoesNotHaveAreKeptAsExtras() throws {
+        func ownExtras(_ items: [ImportItem]) -> [String] {
+            items.map { item in
+                guard case .account(let a, _) = item else { return "not an account: \(item)" }
+                return a.identity.email + " " + a.extras.filter { !$0.name.hasPrefix(EmailbackupMapping.rawPrefix) }
+                    .map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+            }
+        }
+        let dump = """
+            CREATE TABLE `emailbackup` (
+              `id` int(11) NOT NULL AUTO_INCREMENT,
+              `email` varchar(255) NOT NULL,
+              `kostenstelle` varchar(16) DEFAULT NULL,
+              `server` varchar(255) NOT NULL,
+              `signatur_neu` text DEFAULT NULL,
+              PRIMARY KEY (`id`)
+            );
+            INSERT INTO `emailbackup` VALUES (1,'a@example.de','4100','imap.example.de',NULL),(2,'b@example.de',NULL,'imap.example.de','<p>Grüße</p>');
+            INSERT INTO `emailbackup` (`id`, `email`, `ticket_neu`) VALUES (3,'c@example.de',1);
+
+            """
+        let reader = OpenXEDumpReader(stream: MemoryByteStream(dump, name: "x.sql"))
+        var items: [ImportItem] = []
+        while let item = try reader.next() { items.append(item) }
+        #expect(ownExtras(items) == [
+            "a@example.de kostenstelle=4100", "b@example.de signatur_neu=<p>Grüße</p>", "c@example.de ticket_neu=1",
+        ])
+        // mysqldump --xml gives the same.
+        let xml = """
+            <?xml version="1.0"?>
+            <mysqldump xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <database name="openxe">
+            \t<table_data name="emailbackup">
+            \t<row>
+            \t\t<field name="id">1</field>
+            \t\t<field name="email">a@example.de</field>
+            \t\t<field name="kostenstelle">4100</field>
+            \t\t<field name="signatur_neu" xsi:nil="true" />
+            \t</row>
+            \t</table_data>
+            </database>
+            </mysqldump>
+
+            """
+        let dir = TemporaryDirectory()
+        let path = dir.file("x.xml", xml)
+        let xmlReader = try SourceFormat.of(path: path)!.reader(path: path, options: ReadOptions())
+        var xmlItems: [ImportItem] = []
+        while let item = try xmlReader.next() { xmlItems.append(item) }
+        #expect(ownExtras(xmlItems) == ["a@example.de kostenstelle=4100"])
+    }
+
     @Test func aRowWithTheWrongNumberOfValuesIsRejected() throws {
         // The rejected row's values leave the batch's buffer again: the row
         // after it must read its own values, not the rejected one's.
