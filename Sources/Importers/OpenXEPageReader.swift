@@ -104,14 +104,20 @@ public final class OpenXEPageReader: AccountReader {
         let known = Set(columns.compactMap { $0 })
         guard known.count >= 2, !known.isDisjoint(with: ["email", "benutzername", "server"]) else { return [] }
         // Raw column names (mysql --html) print NULL as NULL; OpenXE's list prints ja/nein.
-        let rawColumns = header.allSatisfy { EmailbackupMapping.columnsByName[$0.allText.trimmingCharacters(in: .whitespaces)] != nil }
+        // A raw table's other columns (a later version's, a customer's own) are
+        // data and kept as extras; a list's (the edit menu) are not.
+        let headerNames = header.map { $0.allText.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let rawColumns = zip(columns, headerNames).allSatisfy { column, name in column == nil || column == name }
         var items: [ImportItem] = []
         for row in rows[(headerIndex + 1)...] {
             let cells = row.children.filter { $0.name == "td" || $0.name == "th" }
             guard !cells.isEmpty else { continue }
             var values: [String: String] = [:]
             for (index, cell) in cells.enumerated() where index < columns.count {
-                guard let column = columns[index] else { continue }
+                guard let column = columns[index] else {
+                    if rawColumns, !headerNames[index].isEmpty { values[headerNames[index]] = cell.allText }
+                    continue
+                }
                 var text = cell.allText
                 if !rawColumns {
                     text = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -151,7 +157,8 @@ public final class OpenXEPageReader: AccountReader {
         var names: [String] = []
         var texts: [String?] = []
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            let nullable = EmailbackupMapping.columnsByName[name]?.nullable ?? false
+            // A column the mapping does not have is an extra, and NULL none.
+            let nullable = EmailbackupMapping.columnsByName[name]?.nullable ?? true
             names.append(name)
             texts.append(nullable && (value.isEmpty || value == nullWord) ? nil : value)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Importers
 import MailModel
+import TestSupport
 import Testing
 
 /// Pages of OpenXE's web interface (made from the fixture rows by
@@ -98,6 +99,30 @@ import Testing
             #expect(page.incoming.port == nil && page.incoming.security == nil && page.outgoing.security == nil)
             #expect(page.extras == [ExtraField(name: "emailbackup.id", value: id)])
         }
+    }
+
+    /// `mysql --html` of a table with columns the mapping does not have:
+    /// their values are extras by name (NULL is none); an OpenXE list's
+    /// other columns (its edit menu) are not data and stay out (above).
+    @Test func aRawTablesOtherColumnsAreExtras() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("x.html", """
+            <TABLE BORDER=1><TR><TH>id</TH><TH>email</TH><TH>kostenstelle</TH><TH>server</TH><TH>signatur_neu</TH></TR>
+            <TR><TD>1</TD><TD>a@example.de</TD><TD>4100</TD><TD>imap.example.de</TD><TD>NULL</TD></TR>
+            <TR><TD>2</TD><TD>b@example.de</TD><TD>NULL</TD><TD>imap.example.de</TD><TD>&lt;p&gt;Grüße&lt;/p&gt;</TD></TR></TABLE>
+
+            """)
+        let reader = try SourceFormat.openXEPage.reader(path: path)
+        var extras: [[ExtraField]] = []
+        while let item = try reader.next() {
+            let (page, _) = try #require(account(item))
+            #expect(page.incoming.host == "imap.example.de")
+            extras.append(page.extras)
+        }
+        #expect(extras == [
+            [ExtraField(name: "emailbackup.id", value: "1"), ExtraField(name: "kostenstelle", value: "4100")],
+            [ExtraField(name: "emailbackup.id", value: "2"), ExtraField(name: "signatur_neu", value: "<p>Grüße</p>")],
+        ])
     }
 
     @Test func aPageWithoutAccountsIsARejectNamingTheFile() throws {
