@@ -197,7 +197,7 @@ public final class AccountStore {
         guard let run = currentRun else { throw StoreError(path: path, message: "no run started") }
         guard let find = findByKey, let insert = insertAccount, let update = updateAccount,
             let insertState, let updateState
-        else { throw StoreError(path: path, message: db.lastError) }
+        else { throw StoreError(path: path, message: db.lastError, busy: db.lastErrorIsBusy) }
         let key = UnsafeBufferPointer(start: base + row.keyRange.lowerBound, count: row.keyRange.count)
         let source = UnsafeBufferPointer(start: base + row.sourceRange.lowerBound, count: row.sourceRange.count)
 
@@ -321,7 +321,7 @@ public final class AccountStore {
     }
 
     private func insertRejectRow(run: Int64, source: String, reason: String) throws(StoreError) {
-        guard let insert = insertReject else { throw StoreError(path: path, message: db.lastError) }
+        guard let insert = insertReject else { throw StoreError(path: path, message: db.lastError, busy: db.lastErrorIsBusy) }
         let position = Self.position(source)
         insert.bind(1, run)
         insert.bind(2, source)

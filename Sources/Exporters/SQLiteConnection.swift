@@ -53,7 +53,7 @@ final class SQLiteConnection {
         if sqlite3_exec(handle, sql, nil, nil, &error) != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? lastError
             sqlite3_free(error)
-            throw StoreError(path: path, message: message)
+            throw StoreError(path: path, message: message, busy: lastErrorIsBusy)
         }
     }
 
@@ -61,7 +61,7 @@ final class SQLiteConnection {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
             let statement
-        else { throw StoreError(path: path, message: "\(lastError) in: \(sql.prefix(80))") }
+        else { throw StoreError(path: path, message: "\(lastError) in: \(sql.prefix(80))", busy: lastErrorIsBusy) }
         return SQLiteStatement(connection: self, statement: statement)
     }
 
@@ -83,6 +83,12 @@ final class SQLiteConnection {
     func setBusyTimeout(milliseconds: Int32) { sqlite3_busy_timeout(handle, milliseconds) }
 
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Whether the last error was another connection holding the database.
+    var lastErrorIsBusy: Bool {
+        let code = sqlite3_extended_errcode(handle) & 0xFF
+        return code == SQLITE_BUSY || code == SQLITE_LOCKED
+    }
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }
 
@@ -163,8 +169,9 @@ final class SQLiteStatement {
         case SQLITE_DONE: return false
         default:
             let message = connection.lastError
+            let busy = connection.lastErrorIsBusy
             sqlite3_reset(statement)
-            throw StoreError(path: connection.path, message: message)
+            throw StoreError(path: connection.path, message: message, busy: busy)
         }
     }
 

@@ -14,7 +14,8 @@ struct MailMigrate: AsyncParsableCommand {
 
             Exit codes: 0 all good; 1 failure (nothing changed); 2 usage error; \
             3 some records were rejected; 4 validation findings at or above --fail-on; \
-            5 a connect test failed; 6 another run holds the database's lock; \
+            5 a connect test failed; 6 another run holds the database's lock (or kept the \
+            database locked for 5 s); \
             130 interrupted (nothing changed).
             """,
         subcommands: [

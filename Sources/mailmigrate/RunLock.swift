@@ -33,6 +33,23 @@ final class RunLock {
         _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
     }
 
+    /// Who holds the lock of `database` now (`a run (pid N)`), without
+    /// taking it; nil when nobody does, or only this process.
+    static func holder(database: String) -> String? {
+        let descriptor = open(database + ".lock", O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
+            flock(descriptor, LOCK_UN)
+            return nil
+        }
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let n = pread(descriptor, &buffer, 31, 0)
+        let pid = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        if pid == String(getpid()) { return nil }
+        return pid.isEmpty ? "a run" : "a run (pid \(pid))"
+    }
+
     deinit {
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)

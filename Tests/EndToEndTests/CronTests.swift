@@ -39,14 +39,69 @@ import Testing
 
     @Test func aHeldLockStopsARunAtOnce() throws {
         let dir = TemporaryDirectory()
-        // util-linux flock(1) takes the same flock(2) lock.
-        let holder = try start("/usr/bin/flock", ["mailmigrate.sqlite.lock", "sleep", "30"], in: dir.path)
-        defer { holder.terminate(); holder.waitUntilExit() }
+        // util-linux flock(1) takes the same flock(2) lock, here for as long
+        // as `cat` reads its input (flock does not pass a SIGTERM on to a
+        // `sleep`, which held the test for its whole length).
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = ["mailmigrate.sqlite.lock", "cat"]
+        holder.currentDirectoryURL = URL(fileURLWithPath: dir.path)
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        defer { input.fileHandleForWriting.closeFile(); holder.waitUntilExit() }
         Thread.sleep(forTimeInterval: 0.5)
         let run = try MM.run(["run", MM.samples], in: dir.path)
         #expect(run.status == 6)
         #expect(run.stderr == "mailmigrate: another run holds mailmigrate.sqlite.lock; this run did not start\n")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/mailmigrate.sqlite"))
+    }
+
+    /// The sqlite3 tool holding the database in an exclusive transaction
+    /// (rollback journal, as a run writes) until its input is closed;
+    /// under `flock` when `runLock` (the lock file then names pid 4711).
+    func holdDatabase(in dir: TemporaryDirectory, runLock: Bool) throws -> (Process, Pipe) {
+        let process = Process()
+        if runLock {
+            dir.file("mailmigrate.sqlite.lock", "4711\n")
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            process.arguments = ["mailmigrate.sqlite.lock", "sqlite3", "mailmigrate.sqlite"]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = ["mailmigrate.sqlite"]
+        }
+        process.currentDirectoryURL = URL(fileURLWithPath: dir.path)
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("PRAGMA journal_mode=DELETE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
+        Thread.sleep(forTimeInterval: 1)
+        return (process, input)
+    }
+
+    /// A command that finds the database locked by a run's write waits
+    /// SQLite's 5 s, then names the run and exits with 6; without a run
+    /// lock it names no run.
+    @Test func aDatabaseLockedByARunIsNamed() throws {
+        let dir = TemporaryDirectory()
+        #expect(try MM.run(["run", MM.samples, "--quiet"], in: dir.path).status == 0)
+        var (holder, input) = try holdDatabase(in: dir, runLock: true)
+        let validate = try MM.run(["validate"], in: dir.path)
+        input.fileHandleForWriting.closeFile()
+        holder.waitUntilExit()
+        #expect(validate.status == 6 && validate.stdout.isEmpty)
+        #expect(validate.stderr == "mailmigrate: mailmigrate.sqlite: database error: database is locked: a run (pid 4711) is writing it and holds it until it commits; try again when it ends\n")
+        (holder, input) = try holdDatabase(in: dir, runLock: false)
+        let export = try MM.run(["export", "--to", "csv"], in: dir.path)
+        input.fileHandleForWriting.closeFile()
+        holder.waitUntilExit()
+        #expect(export.status == 6 && export.stdout.isEmpty)
+        #expect(export.stderr == "mailmigrate: mailmigrate.sqlite: database error: database is locked: another process is writing it; try again when it ends\n")
+        // Once it is free, both work.
+        #expect(try MM.run(["export", "--to", "csv"], in: dir.path).status == 0)
     }
 
     /// Two runs started together: one runs, the other exits with 6; the database is whole.
