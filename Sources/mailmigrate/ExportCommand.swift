@@ -146,7 +146,7 @@ struct ExportCommand: ParsableCommand {
             let store = try AccountStore(path: db, create: false)
             var accounts: [MailAccount] = []
             try store.forEachAccount { accounts.append($0) }
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try ExportDirectory.create(output)
             let (files, disagreements) = AutoconfigWriter.files(for: accounts)
             for file in files {
                 let out = try OutputFile(path: output + "/" + file.domain + ".xml", containsSecrets: false, compressionLevel: level)

@@ -181,7 +181,7 @@ struct RunCommand: AsyncParsableCommand {
         var written: [String] = []
         let warnings = ExportWarnings(quiet: quiet)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try ExportDirectory.create(directory)
             for format in exportFormats {
                 let ext = format == .openXESQL ? "sql" : format.rawValue
                 let name = "\(format.rawValue)-\(stamp).\(ext)" + (gzip ? ".gz" : "")
@@ -189,11 +189,11 @@ struct RunCommand: AsyncParsableCommand {
                 try ExportCommand.write(format, from: store, path: path, includeSecrets: false, level: 6, warnings: warnings)
                 written.append(path)
                 // Keep the newest N of this format; the names sort by time.
-                let mine = try FileManager.default.contentsOfDirectory(atPath: directory)
+                let mine = try ExportDirectory.names(in: directory)
                     .filter { $0.hasPrefix("\(format.rawValue)-") && ($0.hasSuffix(".\(ext)") || $0.hasSuffix(".\(ext).gz")) }
                     .sorted()
                 for old in mine.dropLast(keep) {
-                    try FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(old))
+                    try ExportDirectory.remove((directory as NSString).appendingPathComponent(old))
                 }
             }
         } catch let failure as Failure {

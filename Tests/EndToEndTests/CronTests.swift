@@ -26,6 +26,19 @@ import Testing
         for name in files { #expect(!(dir.read("out/" + name) ?? "").contains("Sommer2024!Mm"), "\(name) holds a password") }
     }
 
+    /// An export directory that cannot be made: the error names it and the
+    /// system's reason, and says that the run was stored all the same.
+    @Test func anExportDirectoryThatCannotBeMade() throws {
+        let dir = TemporaryDirectory()
+        dir.file("afile", "x")
+        let file = try MM.run(["run", MM.samples, "--export", "afile", "--to", "csv", "--quiet"], in: dir.path)
+        #expect(file.status == 1 && file.stderr == "mailmigrate: afile: cannot write: it is a file, not a directory (the run itself was stored)\n")
+        let below = try MM.run(["run", MM.samples, "--export", "afile/out", "--to", "csv", "--quiet"], in: dir.path)
+        #expect(below.status == 1 && below.stderr == "mailmigrate: afile/out: cannot write: the directory cannot be created (Not a directory) (the run itself was stored)\n")
+        #expect(try dir.shell("sqlite3 mailmigrate.sqlite 'SELECT COUNT(*) FROM runs' > runs.txt") == 0)
+        #expect(dir.read("runs.txt") == "2\n")
+    }
+
     func start(_ executable: String, _ arguments: [String], in dir: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
