@@ -108,7 +108,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             options = try readOptions.options(announce: !quiet && !json)
             providers = noValidate ? nil : try providerOption.load()
-            if let rules, !noValidate { ruleConfiguration = try RuleConfiguration(file: rules) }
+            if let rules, !noValidate { ruleConfiguration = try RulesFile.load(rules) }
             sourceList = try SourceList(arguments: sources)
             store = try AccountStore(path: db)
         } catch {

@@ -52,7 +52,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var configuration = RuleConfiguration()
         if let rules {
-            do { configuration = try RuleConfiguration(file: rules) } catch { throw Failure(error) }
+            configuration = try RulesFile.load(rules)
         }
         let providers: ProviderIndex?
         do {

@@ -102,7 +102,7 @@ import Testing
         #expect(try failure(#"{"name": "x", "columns": [{"header": "A", "fields": ["email"]}, {"header": "B", "fields": "email"}]}"#)
             == "mailmigrate: m.json: columns[1].fields: Expected to decode Array<Any> but found a string instead.\n")
         #expect(try failure(#"{"name": "x", "columns": [{"fields": ["email"]}]}"#) == "mailmigrate: m.json: columns[0]: missing \"header\"\n")
-        #expect(try failure("\n") == "mailmigrate: m.json: empty file: expected a mapping profile (JSON)\n")
+        #expect(try failure("\n") == "mailmigrate: m.json: empty file: expected JSON\n")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/mailmigrate.sqlite"))
     }
 

@@ -184,6 +184,12 @@ import Importers
         let bad = try MM.run(["validate", MM.samples, "--rules", "bad.json"], in: dir.path)
         #expect(bad.status == 1)
         #expect(bad.stderr == "mailmigrate: bad.json: disabled: unknown rule 'nope'\n")
+        // Broken JSON is named by line and column, in run as in validate.
+        dir.file("broken.json", "{\"disabled\": [\"sender-mismatch\"],\n \"severity\": {\"cleartext-connection\": error}}\n")
+        let broken = try MM.run(["validate", MM.samples, "--rules", "broken.json"], in: dir.path)
+        #expect(broken.status == 1 && broken.stderr == "mailmigrate: broken.json: line 2, column 39: not valid JSON (Invalid value)\n")
+        let run = try MM.run(["run", MM.samples, "--rules", "broken.json"], in: dir.path)
+        #expect(run.status == 1 && run.stderr == "mailmigrate: broken.json: line 2, column 39: not valid JSON (Invalid value)\n")
     }
 
     @Test func junitReportParsesAndCountsFailures() throws {
