@@ -24,8 +24,9 @@ struct ExportCommand: ParsableCommand {
             that OpenXE has no column for is named in a warning and in a SQL comment.
 
             m365 (EmailAddress,UserName,Password) and imapsync (host1;user1;password1;host2;\
-            user2;password2; pairing --db with --target-db by address) carry passwords by \
-            purpose and need --include-secrets. autoconfig writes one Thunderbird clientConfig \
+            user2;password2; pairing --db with --target-db by address; a pair imapsync could \
+            not use is named with the reason and left out) carry passwords by purpose and \
+            need --include-secrets. autoconfig writes one Thunderbird clientConfig \
             per e-mail domain into the directory -o; a domain whose accounts disagree is \
             reported, not guessed. .gz outputs are compressed on every core.
             """)
@@ -174,15 +175,9 @@ struct ExportCommand: ParsableCommand {
             let pairing = ImapsyncPairing(sources: sources, targets: targets)
             let file = try OutputFile(path: output, containsSecrets: true, compressionLevel: level)
             try file.sink.write("# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\n")
-            for line in pairing.lines {
-                if line.text.split(separator: ";", omittingEmptySubsequences: false).count != 7 || line.text.contains("\n") {
-                    warnings.add("\(line.email): a host, user or password holds ';' or a line break, which imapsync files cannot; left out")
-                    continue
-                }
-                try file.sink.write(line.text + "\n")
-            }
+            for line in pairing.lines { try file.sink.write(line.text + "\n") }
             try file.commit()
-            for email in pairing.unpairedSources { warnings.add("\(email): no target account with this address; left out") }
+            for left in pairing.leftOut { warnings.add("\(left.email): \(left.reason); left out") }
             for email in pairing.unpairedTargets { warnings.add("\(email): a target account without a source account") }
             warnings.finish()
         } catch {
