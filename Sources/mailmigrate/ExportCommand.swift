@@ -24,9 +24,9 @@ struct ExportCommand: ParsableCommand {
             that OpenXE has no column for is named in a warning and in a SQL comment.
 
             m365 (EmailAddress,UserName,Password) and imapsync (host1;user1;password1;host2;\
-            user2;password2; pairing --db with --target-db by address; a pair imapsync could \
-            not use is named with the reason and left out) carry passwords by purpose and \
-            need --include-secrets. autoconfig writes one Thunderbird clientConfig \
+            user2;password2; pairing --db with --target-db by address) carry passwords by \
+            purpose and need --include-secrets; an account or pair they could not use (POP3, \
+            no host, user or password) is named with the reason and left out. autoconfig writes one Thunderbird clientConfig \
             per e-mail domain into the directory -o; a domain whose accounts disagree is \
             reported, not guessed. .gz outputs are compressed on every core.
             """)
@@ -125,8 +125,7 @@ struct ExportCommand: ParsableCommand {
                 }
             case .jsonl: JSONLinesWriter(sink: file.sink, secrets: secrets)
             case .xml: AccountXMLWriter(sink: file.sink, secrets: secrets)
-            case .m365:
-                ProfileCSVWriter(sink: file.sink, codec: try ProfileCodec(BuiltInProfiles.m365), secrets: secrets, warn: { _ in })
+            case .m365: try M365BatchWriter(sink: file.sink, secrets: secrets, warn: warnings.add)
             case .autoconfig, .imapsync: preconditionFailure("written by their own functions")
             case .openXESQL:
                 OpenXESQLWriter(sink: file.sink, secrets: secrets, withSchema: withSchema, warn: warnings.add)

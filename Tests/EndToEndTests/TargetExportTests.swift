@@ -19,6 +19,31 @@ import Testing
         #expect(dir.read("batch.csv") == "EmailAddress,UserName,Password\nlisa.meyer@meyer-logistik.de,lisa.meyer@meyer-logistik.de,Meyer!Lisa7\ntom.becker@meyer-logistik.de,tbecker,Becker?Tom8\n")
         let mode = try FileManager.default.attributesOfItem(atPath: dir.path + "/batch.csv")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        #expect(export.stderr.isEmpty)
+    }
+
+    /// Accounts the migration batch could not use are named with the reason and left out.
+    @Test func m365LeavesOutWhatExchangeCannotMigrate() throws {
+        let dir = TemporaryDirectory()
+        dir.file("a.csv", """
+            email,incoming_protocol,incoming_host,incoming_user,incoming_password
+            ok@vogel.de,imap,imap.vogel.de,ok,Pw-1
+            pop@vogel.de,pop3,pop.vogel.de,pop,Pw-2
+            oauth@vogel.de,imap,imap.gmail.com,oauth@vogel.de,
+            nouser@vogel.de,imap,imap.vogel.de,,Pw-4
+            ,imap,imap.vogel.de,x,Pw-5
+
+            """)
+        try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
+        let export = try MM.run(["export", "--to", "m365", "--include-secrets"], in: dir.path)
+        #expect(export.status == 0)
+        #expect(export.stdout == "EmailAddress,UserName,Password\nok@vogel.de,ok,Pw-1\n")
+        #expect(export.stderr.split(separator: "\n") == [
+            "mailmigrate: warning: pop@vogel.de (a.csv:3): a POP3 mailbox, and Microsoft 365 migrates IMAP mailboxes only; left out",
+            "mailmigrate: warning: oauth@vogel.de (a.csv:4): no password to log in with (an OAuth account?); left out",
+            "mailmigrate: warning: nouser@vogel.de (a.csv:5): no user name to log in with; left out",
+            "mailmigrate: warning: (no address) (a.csv:6): no e-mail address, which the batch is keyed by; left out",
+        ])
     }
 
     @Test func imapsyncPairsByAddressAndListsTheRest() throws {
