@@ -4,35 +4,46 @@ import MailModel
 /// Thunderbird autoconfig files derived from the accounts: one
 /// `clientConfig` per e-mail domain, with the incoming and outgoing server
 /// its accounts use. A domain whose accounts disagree (two IMAP hosts, other
-/// ports) is reported with what they disagree on, not guessed.
+/// ports) is reported with what they disagree on, not guessed; so is one
+/// that lacks what Thunderbird needs to read the file (an incoming and an
+/// outgoing server, each with a port and a socket type), and an account
+/// without a domain.
 public enum AutoconfigWriter {
     public struct Domain: Sendable {
         public let domain: String
         public let xml: String
     }
 
-    public struct Disagreement: Sendable, CustomStringConvertible {
+    /// A domain (or an account without one) that got no file, and why.
+    public struct LeftOut: Sendable, CustomStringConvertible {
         public let domain: String
-        public let what: String
-        public var description: String { "\(domain): the accounts disagree on \(what); no autoconfig file written" }
+        public let reason: String
+        public var description: String { "\(domain): \(reason); no autoconfig file written" }
     }
 
-    /// The files and the domains left out, by domain name.
-    public static func files(for accounts: [MailAccount]) -> (files: [Domain], disagreements: [Disagreement]) {
+    /// The files, and what was left out, by domain name.
+    public static func files(for accounts: [MailAccount]) -> (files: [Domain], leftOut: [LeftOut]) {
         var byDomain: [String: [MailAccount]] = [:]
+        var leftOut: [LeftOut] = []
         for account in accounts {
             let email = account.identity.email
-            guard let at = email.lastIndex(of: "@") else { continue }
+            guard let at = email.lastIndex(of: "@"), email.index(after: at) < email.endIndex else {
+                leftOut.append(LeftOut(domain: AccountLabel.of(account), reason: "the account's address has no domain"))
+                continue
+            }
             byDomain[String(email[email.index(after: at)...]).lowercased(), default: []].append(account)
         }
         var files: [Domain] = []
-        var disagreements: [Disagreement] = []
         for domain in byDomain.keys.sorted() {
             let members = byDomain[domain]!
             let incoming = Set(members.compactMap { server($0.incoming.protocolKind?.canonicalName, $0.incoming.host, $0.incoming.port, $0.incoming.security) })
             let outgoing = Set(members.compactMap { $0.outgoing.enabled || !$0.outgoing.host.isEmpty ? server("smtp", $0.outgoing.host, $0.outgoing.port, $0.outgoing.security) : nil })
-            if incoming.count > 1 { disagreements.append(Disagreement(domain: domain, what: "the incoming server (" + incoming.sorted().joined(separator: " / ") + ")")); continue }
-            if outgoing.count > 1 { disagreements.append(Disagreement(domain: domain, what: "the outgoing server (" + outgoing.sorted().joined(separator: " / ") + ")")); continue }
+            if incoming.count > 1 { leftOut.append(LeftOut(domain: domain, reason: "the accounts disagree on the incoming server (" + incoming.sorted().joined(separator: " / ") + ")")); continue }
+            if outgoing.count > 1 { leftOut.append(LeftOut(domain: domain, reason: "the accounts disagree on the outgoing server (" + outgoing.sorted().joined(separator: " / ") + ")")); continue }
+            if let missing = missingForThunderbird(incoming: incoming.first, outgoing: outgoing.first) {
+                leftOut.append(LeftOut(domain: domain, reason: missing))
+                continue
+            }
             let template = usernameTemplate(members)
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">\n"
             xml += "  <emailProvider id=\"\(escape(domain))\">\n    <domain>\(escape(domain))</domain>\n"
@@ -48,7 +59,19 @@ public enum AutoconfigWriter {
             xml += "  </emailProvider>\n</clientConfig>\n"
             files.append(Domain(domain: domain, xml: xml))
         }
-        return (files, disagreements)
+        return (files, leftOut)
+    }
+
+    /// What Thunderbird would refuse the file for (it needs an incoming and
+    /// an outgoing server, each with a port and a socket type), or nil.
+    private static func missingForThunderbird(incoming: String?, outgoing: String?) -> String? {
+        guard let incoming else { return "no account has an incoming server, which Thunderbird needs" }
+        guard let outgoing else { return "no account has an outgoing server, which Thunderbird needs" }
+        for (side, server) in [("incoming", incoming), ("outgoing", outgoing)] {
+            if server.contains(":? ") { return "the \(side) server (\(server)) has no port, which Thunderbird needs" }
+            if server.hasSuffix(" ?") { return "the \(side) server (\(server)) has no security setting, which Thunderbird needs" }
+        }
+        return nil
     }
 
     private static func server(_ type: String?, _ host: String, _ port: Int?, _ security: ConnectionSecurity?) -> String? {

@@ -27,7 +27,8 @@ struct ExportCommand: ParsableCommand {
             user2;password2; pairing --db with --target-db by address) carry passwords by \
             purpose and need --include-secrets; an account or pair they could not use (POP3, \
             no host, user or password) is named with the reason and left out. autoconfig writes one Thunderbird clientConfig \
-            per e-mail domain into the directory -o; a domain whose accounts disagree is \
+            per e-mail domain into the directory -o; a domain whose accounts disagree, or that \
+            lacks what Thunderbird needs (incoming and outgoing server, port, security), is \
             reported, not guessed. .gz outputs are compressed on every core.
             """)
 
@@ -147,14 +148,14 @@ struct ExportCommand: ParsableCommand {
             var accounts: [MailAccount] = []
             try store.forEachAccount { accounts.append($0) }
             try ExportDirectory.create(output)
-            let (files, disagreements) = AutoconfigWriter.files(for: accounts)
+            let (files, leftOut) = AutoconfigWriter.files(for: accounts)
             for file in files {
                 let out = try OutputFile(path: output + "/" + file.domain + ".xml", containsSecrets: false, compressionLevel: level)
                 try out.sink.write(file.xml)
                 try out.commit()
             }
-            for disagreement in disagreements {
-                FileHandleStream.standardError.write("mailmigrate: warning: \(disagreement)\n")
+            for left in leftOut {
+                FileHandleStream.standardError.write("mailmigrate: warning: \(left)\n")
             }
             FileHandleStream.standardError.write("mailmigrate: \(files.count) autoconfig files written to \(output)\n")
         } catch {
