@@ -14,8 +14,8 @@ public enum CSVRecordEvent: Sendable, Equatable {
 
 /// Splits a byte stream into RFC 4180 records: quoted fields with doubled
 /// quotes, delimiters and line breaks inside quotes, CRLF or LF line ends, an
-/// optional UTF-8 byte order mark. Blank lines and rows of empty cells are
-/// not records. The delimiter is taken from the first line
+/// optional UTF-8 byte order mark, an optional Excel `sep=;` line. Blank
+/// lines and rows of empty cells are not records. The delimiter is taken from the first line
 /// (the one of `,` `;` tab `|` found most often outside quotes) unless given.
 ///
 /// It holds only the record being read in memory (at most `maxRecordBytes`),
@@ -121,7 +121,10 @@ public final class CSVRecordReader {
 
     /// The next record as spans of the buffer (no Strings made), or nil at the end.
     public func nextSpans() throws(InputError) -> SpanEvent? {
-        if !checkedBOM { try skipBOM() }
+        if !checkedBOM {
+            try skipBOM()
+            try readSeparatorHint()
+        }
         if delimiter == nil { try detectDelimiter() }
         while true {
             if skippingLine {
@@ -375,6 +378,28 @@ public final class CSVRecordReader {
         if end - start >= 3 && storage[start] == 0xEF && storage[start + 1] == 0xBB && storage[start + 2] == 0xBF {
             start += 3
         }
+    }
+
+    /// Excel's first line `sep=;` names the delimiter (German Excel reads
+    /// and some tools write it); it is no record, and the header follows.
+    private func readSeparatorHint() throws(InputError) {
+        while end - start < 8 && !eof { try fill() }
+        guard end - start >= 5 else { return }
+        let word = (0..<4).map { storage[start + $0] | 0x20 }
+        guard word == Array("sep=".utf8) else { return }
+        let named = storage[start + 4]
+        guard named == UInt8(ascii: "\t") || (named > 0x20 && named < 0x7F && named != Self.quote) else { return }
+        var next = start + 5
+        if next < end && storage[next] == Self.cr { next += 1 }
+        if next < end {
+            guard storage[next] == Self.lf else { return }
+            next += 1
+        } else if !eof {
+            return
+        }
+        if delimiter == nil { delimiter = named }
+        start = next
+        line += 1
     }
 
     private func detectDelimiter() throws(InputError) {

@@ -66,6 +66,19 @@ import Testing
         ])
     }
 
+    /// Excel's `sep=X` first line names the delimiter and is no record; the
+    /// lines after it keep their numbers. Anything longer is an ordinary line.
+    @Test(arguments: [1, 4, 64])
+    func excelsSeparatorLineNamesTheDelimiter(chunk: Int) throws {
+        let reader = CSVRecordReader(stream: MemoryByteStream("\u{FEFF}sep=;\r\na,b;c\n1;2\n", chunk: chunk))
+        #expect(try allEvents(reader) == [.record(line: 2, fields: ["a,b", "c"]), .record(line: 3, fields: ["1", "2"])])
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        #expect(try allEvents(CSVRecordReader(stream: MemoryByteStream("SEP=|\na|b", chunk: chunk))) == [.record(line: 2, fields: ["a", "b"])])
+        #expect(try allEvents(CSVRecordReader(stream: MemoryByteStream("sep=;x\n1;2\n", chunk: chunk))) == [
+            .record(line: 1, fields: ["sep=", "x"]), .record(line: 2, fields: ["1", "2"]),
+        ])
+    }
+
     @Test func characterAfterClosingQuoteIsMalformedAndReadingResumesOnTheNextLine() throws {
         let events = try allEvents(CSVRecordReader(stream: MemoryByteStream("a,b\n\"x\"y,2\nok,3\n")))
         #expect(events == [
