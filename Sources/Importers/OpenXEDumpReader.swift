@@ -145,7 +145,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
         texts.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
             guard let text = value.text else {
-                return .rejected(Reject(source: source, reason: "column \(names[index]) is not valid UTF-8"))
+                return .rejected(Reject(source: source, reason: "column \(names[index]) \(DumpError.notUTF8)"))
             }
             texts.append(text)
         }

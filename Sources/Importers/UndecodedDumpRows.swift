@@ -73,7 +73,7 @@ struct UndecodedDumpRows: UndecodedRecords {
                     if !Self.isUTF8(values[range], in: all) {
                         for (column, index) in range.enumerated()
                         where values[index].kind != .null && !UTF8Validation.isValid(text(values[index])) {
-                            return ImportItem.reject(Reject(source: source, reason: "column \(names[column]) is not valid UTF-8"))
+                            return ImportItem.reject(Reject(source: source, reason: "column \(names[column]) \(DumpError.notUTF8)"))
                         }
                     }
                     var extras: [ExtraField] = []

@@ -79,7 +79,7 @@ import Testing
         raw[raw.firstIndex(of: UInt8(ascii: "X"))!] = 0xE9  // Latin-1 é: not UTF-8
         let out = try items(raw)
         #expect(out.count == 2)
-        #expect(reject(out.first) == "bad.sql:1 (emailbackup id=7): column angezeigtername is not valid UTF-8")
+        #expect(reject(out.first) == "bad.sql:1 (emailbackup id=7): column angezeigtername is not valid UTF-8 (a dump in another character set? mysqldump --default-character-set=utf8mb4 writes UTF-8)")
         #expect(email(out.last) == "a@example.de")
     }
 
@@ -94,7 +94,7 @@ import Testing
         raw[raw.firstIndex(of: UInt8(ascii: "Y"))!] = 0xA4  // … and its continuation, in the next value
         let out = try items(raw)
         #expect(out.count == 2)
-        #expect(reject(out.first) == "bad.sql:1 (emailbackup id=9): column angezeigtername is not valid UTF-8")
+        #expect(reject(out.first) == "bad.sql:1 (emailbackup id=9): column angezeigtername is not valid UTF-8 (a dump in another character set? mysqldump --default-character-set=utf8mb4 writes UTF-8)")
         #expect(email(out.last) == "a@example.de")
     }
 
