@@ -15,8 +15,9 @@ public enum CSVRecordEvent: Sendable, Equatable {
 /// Splits a byte stream into RFC 4180 records: quoted fields with doubled
 /// quotes, delimiters and line breaks inside quotes, CRLF or LF line ends, an
 /// optional UTF-8 byte order mark, an optional Excel `sep=;` line. Blank
-/// lines and rows of empty cells are not records. The delimiter is taken from the first line
-/// (the one of `,` `;` tab `|` found most often outside quotes) unless given.
+/// lines and rows of empty cells are not records. The delimiter is taken
+/// from the first line (the one of `,` `;` tab `|` found most often outside
+/// quotes) unless given.
 ///
 /// It holds only the record being read in memory (at most `maxRecordBytes`),
 /// however large the file is.

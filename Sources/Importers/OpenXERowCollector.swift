@@ -65,7 +65,7 @@ struct OpenXERowCollector {
     }
 
     /// The account of an `emailbackup` row whose mapping columns are at
-    /// `positions` (from `columnPositions`), or its skip or reject; on any thread.
+    /// `positions` (from `columnLayout`), or its skip or reject; on any thread.
     /// `extras`: the row's columns the mapping does not have (a later OpenXE
     /// version's, a customer's own), by their column names.
     static func account(

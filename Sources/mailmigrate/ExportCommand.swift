@@ -26,8 +26,9 @@ struct ExportCommand: ParsableCommand {
             m365 (EmailAddress,UserName,Password) and imapsync (host1;user1;password1;host2;\
             user2;password2; pairing --db with --target-db by address) carry passwords by \
             purpose and need --include-secrets; an account or pair they could not use (POP3, \
-            no host, user or password) is named with the reason and left out. autoconfig writes one Thunderbird clientConfig \
-            per e-mail domain into the directory -o; a domain whose accounts disagree, or that \
+            no host, user or password) is named with the reason and left out. autoconfig \
+            writes one Thunderbird clientConfig per e-mail domain into the directory -o; a \
+            domain whose accounts disagree, or that \
             lacks what Thunderbird needs (incoming and outgoing server, port, security), is \
             reported, not guessed. .gz outputs are compressed on every core.
             """)
