@@ -50,9 +50,9 @@ enum CSVSource {
             throw .invalidHeader(path: path, line: line, reason: error.description)
         }
         if profile.headerless {
-            return ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: nil, firstRecord: (line, header))
+            return try ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: nil, firstRecord: (line, header))
         }
-        return ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: header, firstRecord: nil)
+        return try ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: (line, header), firstRecord: nil)
     }
 
     private static func headerless(
@@ -67,6 +67,6 @@ enum CSVSource {
         let delimiter = profile.delimiter.utf8.first
         let records = CSVRecordReader(stream: stream, delimiter: delimiter)
         options.announce?("\(path): profile \(profile.name) (as asked)")
-        return ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: nil, firstRecord: nil)
+        return try ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: nil, firstRecord: nil)
     }
 }

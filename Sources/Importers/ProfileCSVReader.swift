@@ -13,14 +13,34 @@ public final class ProfileCSVReader: BatchingAccountReader {
     private var decoded = DecodedItems()
 
     /// `header`: the header row already read (line, cells); nil for a headerless
-    /// profile, whose first record is `firstRecord`.
-    init(records: CSVRecordReader, path: String, codec: ProfileCodec, encoding: TextEncoding, header: [String]?,
-         firstRecord: (line: Int, fields: [String])?) {
+    /// profile, whose first record is `firstRecord`. Two header cells for one
+    /// column of the profile (or one extra name twice) are an error: one of
+    /// them would be lost without a word.
+    init(records: CSVRecordReader, path: String, codec: ProfileCodec, encoding: TextEncoding, header: (line: Int, cells: [String])?,
+         firstRecord: (line: Int, fields: [String])?) throws(InputError) {
         self.records = records
-        let layout: [ProfileRecordDecoder.Slot]
+        var layout: [ProfileRecordDecoder.Slot] = []
         if let header {
-            layout = header.map { cell in
-                codec.profile.columnIndex(forHeader: cell).map(ProfileRecordDecoder.Slot.column) ?? .extra(cell.trimmingSpaces())
+            var cellOfColumn: [Int: String] = [:]
+            var extras = Set<String>()
+            for cell in header.cells {
+                let name = cell.trimmingSpaces()
+                if let column = codec.profile.columnIndex(forHeader: cell) {
+                    if let earlier = cellOfColumn[column] {
+                        throw .invalidHeader(
+                            path: path, line: header.line,
+                            reason: earlier == name
+                                ? "column '\(name)' appears twice in the header"
+                                : "columns '\(earlier)' and '\(name)' are the same column of profile \(codec.profile.name)")
+                    }
+                    cellOfColumn[column] = name
+                    layout.append(.column(column))
+                } else {
+                    guard extras.insert(name).inserted else {
+                        throw .invalidHeader(path: path, line: header.line, reason: "column '\(name)' appears twice in the header")
+                    }
+                    layout.append(.extra(name))
+                }
             }
         } else {
             layout = codec.profile.columns.indices.map(ProfileRecordDecoder.Slot.column)

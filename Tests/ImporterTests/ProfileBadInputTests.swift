@@ -123,6 +123,24 @@ import Testing
         #expect(whole.lines.first?.hasSuffix("in.csv: profile m365 (as asked)") == true)
     }
 
+    /// Two header cells for one column (or one extra name twice): one of
+    /// them would be lost, so the header stops the read.
+    @Test func aColumnTwiceInTheHeader() throws {
+        func reason(_ text: String) throws -> String? {
+            do {
+                _ = try read(Array(text.utf8))
+            } catch let InputError.invalidHeader(_, line, reason) {
+                #expect(line == 1)
+                return reason
+            }
+            return nil
+        }
+        #expect(try reason("EmailAddress,UserName,UserName,Password\na@x.de,a,b,pw\n") == "column 'UserName' appears twice in the header")
+        #expect(try reason("E-Mail;E-Mail Adresse;IMAP-Server\na@x.de;b@x.de;imap.x.de\n")
+            == "columns 'E-Mail' and 'E-Mail Adresse' are the same column of profile xentral")
+        #expect(try reason("EmailAddress,UserName,Password,Kst,Kst\na@x.de,a,pw,1,2\n") == "column 'Kst' appears twice in the header")
+    }
+
     @Test func twoProfilesThatFitEquallyAskForOne() throws {
         switch ProfileDetector.choose(header: ["Benutzername", "Passwort"], among: BuiltInProfiles.all) {
         case .failure(let failure):
