@@ -39,6 +39,12 @@ public final class MySQLDumpReader {
     /// Bytes of the dump read so far (uncompressed).
     public var bytesRead: Int { input.offset }
 
+    /// The character set the dump's strings are in, lower-cased, from its
+    /// last `SET NAMES` (mysqldump writes `/*!40101 SET NAMES utf8mb4 */`
+    /// at the top, `latin1` with `--default-character-set=latin1`); nil
+    /// before one.
+    public private(set) var characterSet: String?
+
     /// The next table definition or row, or nil at the end of the dump.
     public func next() throws(DumpError) -> Event? {
         var unused = PackedDumpValues()
@@ -110,6 +116,9 @@ public final class MySQLDumpReader {
                 try beginInsert()
             case "CREATE":
                 if let table = try readCreateTable(line: line) { return .event(table) }
+            case "SET":
+                try readSetNames()
+                try skipStatement()
             default:
                 try skipStatement()
             }
@@ -352,19 +361,41 @@ public final class MySQLDumpReader {
         if c == UInt8(ascii: "/"), try input.peek(1) == UInt8(ascii: "*") {
             let (line, offset) = (input.line, input.offset)
             input.advance(2)
+            // The start of a conditional comment, for the one that sets the character set.
+            var head: [UInt8] = []
+            let conditional = try input.peek() == UInt8(ascii: "!")
             while true {
                 guard let b = try input.peek() else {
                     throw DumpError(path: path, line: line, offset: offset, message: "unterminated comment")
                 }
                 if b == UInt8(ascii: "*"), try input.peek(1) == UInt8(ascii: "/") {
                     input.advance(2)
+                    if conditional, let named = Self.setNames(in: head) { characterSet = named }
                     // A conditional comment ends like a statement: its ';' belongs to it.
                     return true
                 }
+                if conditional && head.count < 64 { head.append(b) }
                 input.advance(1)
             }
         }
         return false
+    }
+
+    /// After `SET`: the character set of `SET NAMES name`, if that is the statement.
+    private func readSetNames() throws(DumpError) {
+        try skipSpaceAndComments()
+        guard let word = try readWord(), word.uppercased() == "NAMES" else { return }
+        try skipSpaceAndComments()
+        if let name = try readWord() { characterSet = name.lowercased() }
+    }
+
+    /// The character set of `!40101 SET NAMES latin1 ` (a conditional comment's text).
+    static func setNames(in comment: [UInt8]) -> String? {
+        let text = String(decoding: comment, as: UTF8.self)
+        let words = text.dropFirst().drop { $0.isNumber }.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 3, words[0].uppercased() == "SET", words[1].uppercased() == "NAMES" else { return nil }
+        let name = words[2].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return name.isEmpty ? nil : name.lowercased()
     }
 
     private func atDelimiter() throws(DumpError) -> Bool {

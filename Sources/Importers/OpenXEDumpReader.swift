@@ -56,6 +56,8 @@ public final class OpenXEDumpReader: BatchingAccountReader {
                 batch.appendRow(names: names, layout: layout, values: values, line: line)
             }
         }
+        // mysqldump sets the character set once, before any data.
+        batch.characterSet = DumpCharacterSet(named: dump.characterSet)
         return batch.count > 0 ? UndecodedBatch(batch) : nil
     }
 
@@ -125,7 +127,7 @@ public final class OpenXEDumpReader: BatchingAccountReader {
         guard names.count == values.count else {
             return .reject(Reject(source: source, reason: "\(values.count) values for the \(names.count) columns of \(table)"))
         }
-        switch Self.texts(of: values, names: names, source: source) {
+        switch Self.texts(of: values, names: names, source: source, in: DumpCharacterSet(named: dump.characterSet)) {
         case .rejected(let reject): return .reject(reject)
         case .texts(let texts):
             return collector.row(table: table, names: names, values: texts, source: source, includeDeleted: includeDeleted)
@@ -139,12 +141,17 @@ public final class OpenXEDumpReader: BatchingAccountReader {
         return OpenXERowCollector.source(file: path, line: line, table: table, id: id)
     }
 
-    /// The values as texts (nil for NULL), or a reject naming a column that is not UTF-8.
-    static func texts(of values: [SQLValue], names: [String], source: SourceReference) -> RowTexts {
+    /// The values as texts (nil for NULL), or a reject naming a column that
+    /// is not UTF-8 in a dump that is not latin1.
+    static func texts(of values: [SQLValue], names: [String], source: SourceReference, in characterSet: DumpCharacterSet) -> RowTexts {
         var texts: [String?] = []
         texts.reserveCapacity(values.count)
         for (index, value) in values.enumerated() {
-            guard let text = value.text else {
+            var text = value.text
+            if text == nil, case .string(let bytes) = value, let converted = bytes.withUnsafeBufferPointer({ characterSet.text($0) }) {
+                text = .some(converted)
+            }
+            guard let text else {
                 return .rejected(Reject(source: source, reason: "column \(names[index]) \(DumpError.notUTF8)"))
             }
             texts.append(text)

@@ -18,6 +18,8 @@ struct UndecodedDumpRows: UndecodedRecords {
 
     let path: String
     let includeDeleted: Bool
+    /// The dump's character set (its `SET NAMES`) once the batch was cut.
+    var characterSet = DumpCharacterSet.utf8
     /// Where the row's `id` is among the mapping's columns, for its position in messages.
     private static let idIndex = EmailbackupMapping.columns.firstIndex { $0.name == "id" }
     private(set) var entries: [Entry] = []
@@ -71,10 +73,21 @@ struct UndecodedDumpRows: UndecodedRecords {
                     let id = Self.idIndex.flatMap { columns[$0] }?.map { String(decoding: $0, as: UTF8.self) }
                     let source = OpenXERowCollector.source(file: path, line: line, table: EmailbackupMapping.table, id: id)
                     if !Self.isUTF8(values[range], in: all) {
-                        for (column, index) in range.enumerated()
-                        where values[index].kind != .null && !UTF8Validation.isValid(text(values[index])) {
-                            return ImportItem.reject(Reject(source: source, reason: "column \(names[column]) \(DumpError.notUTF8)"))
+                        // Not all UTF-8: in a latin1 dump the row's values become texts one by one.
+                        var texts: [String?] = []
+                        for (column, index) in range.enumerated() {
+                            guard values[index].kind != .null else {
+                                texts.append(nil)
+                                continue
+                            }
+                            guard let converted = characterSet.text(text(values[index])) else {
+                                return ImportItem.reject(Reject(source: source, reason: "column \(names[column]) \(DumpError.notUTF8)"))
+                            }
+                            texts.append(converted)
                         }
+                        return OpenXERowCollector.account(
+                            positions: positions, values: texts, source: source, includeDeleted: includeDeleted,
+                            extras: layout.unmapped.compactMap { index in texts[index].map { ExtraField(name: names[index], value: $0) } })
                     }
                     var extras: [ExtraField] = []
                     for index in layout.unmapped where values[range.lowerBound + index].kind != .null {

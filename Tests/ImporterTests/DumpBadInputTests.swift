@@ -83,6 +83,34 @@ import Testing
         #expect(email(out.last) == "a@example.de")
     }
 
+    /// A dump whose SET NAMES says latin1 (`mysqldump --default-character-set=latin1`)
+    /// is read as MySQL's latin1 (Windows-1252); a value that is UTF-8 anyway
+    /// (UTF-8 kept in latin1 columns) stays as it is. The default account's
+    /// rows go through the other path and are read alike.
+    @Test(arguments: [1, 7, .max]) func aLatin1DumpIsReadAsLatin1(chunk: Int) throws {
+        let row2 = Self.row1.replacingOccurrences(of: "(1,'A','','u'", with: "(2,'M\u{1}ller \u{2}','','u'")
+        let row3 = Self.row1.replacingOccurrences(of: "(1,'A','','u'", with: "(3,'Büro','Stra\u{3}e','u'")
+        let text = """
+            /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+            /*!40101 SET NAMES latin1 */;
+            INSERT INTO `emailbackup` VALUES \(row2),\(row3);
+            INSERT INTO `firmendaten` (`id`, `benutzername`, `host`, `port`, `mailssl`) VALUES (1,'J\u{1}rgen','smtp.example.de','587',1);
+            INSERT INTO `firmendaten_werte` VALUES (1,'absendername','','','','Gr\u{1}n GmbH','',0,0),(2,'email','','','','info@example.de','',0,0);
+
+            """
+        let bytes = Array(text.utf8).map { [0x01: UInt8(0xFC), 0x02: 0x80, 0x03: 0xDF][$0] ?? $0 }
+        let out = try items(bytes, chunk: chunk)
+        let accounts = out.compactMap { item -> MailAccount? in if case .account(let a, _) = item { a } else { nil } }
+        #expect(out.count == 3 && accounts.count == 3)
+        #expect(accounts.map(\.identity.displayName) == ["Müller €", "Büro", "Grün GmbH"])
+        #expect(accounts.map(\.identity.description) == ["", "Straße", ""])
+        #expect(accounts.last?.outgoing.userName == "Jürgen")
+        // Without the SET NAMES the same bytes are not UTF-8: rejected, with the hint.
+        let plain = Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst(2).joined(separator: [0x0A]))
+        let rejects = try items(plain, chunk: chunk).compactMap(reject)
+        #expect(rejects.first == "bad.sql:1 (emailbackup id=2): column angezeigtername is not valid UTF-8 (a dump in another character set? mysqldump --default-character-set=utf8mb4 writes UTF-8)")
+    }
+
     /// A row is checked as UTF-8 in one pass over its values' bytes, which
     /// lie one after the other: a value ending in the first byte of a
     /// sequence, followed by one starting with its last byte, reads as UTF-8

@@ -139,6 +139,20 @@ import Testing
         ])
     }
 
+    /// The character set comes from the last SET NAMES, in a conditional
+    /// comment (as mysqldump writes it) or as a statement; other SETs leave it.
+    @Test func setNamesGivesTheCharacterSet() throws {
+        func characterSet(_ text: String) throws -> String? {
+            let reader = MySQLDumpReader(stream: MemoryByteStream(text, name: "d.sql", chunk: 3), tables: ["t"])
+            while try reader.next() != nil {}
+            return reader.characterSet
+        }
+        #expect(try characterSet("/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\nINSERT INTO t VALUES (1);") == nil)
+        #expect(try characterSet("/*!40101 SET NAMES latin1 */;\n/*!40101 SET character_set_client = utf8 */;\nINSERT INTO t VALUES (1);") == "latin1")
+        #expect(try characterSet("/*!40101 SET NAMES utf8mb4 */;\nSET NAMES LATIN1;\nSET @x = 1;\n") == "latin1")
+        #expect(try characterSet("/*!50503 SET NAMES utf8mb4 */;\n") == "utf8mb4")
+    }
+
     @Test func nullInAnyCaseAndWordsThatOnlyStartWithIt() throws {
         #expect(try events("INSERT INTO t VALUES (null,NULL,Null ,1);") == [
             .row(table: "t", columns: nil, values: [.null, .null, .null, .number("1")], line: 1),
