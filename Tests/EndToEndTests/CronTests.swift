@@ -39,31 +39,12 @@ import Testing
         #expect(dir.read("runs.txt") == "2\n")
     }
 
-    func start(_ executable: String, _ arguments: [String], in dir: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     @Test func aHeldLockStopsARunAtOnce() throws {
         let dir = TemporaryDirectory()
         // util-linux flock(1) takes the same flock(2) lock, here for as long
-        // as `cat` reads its input (flock does not pass a SIGTERM on to a
-        // `sleep`, which held the test for its whole length).
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = ["mailmigrate.sqlite.lock", "cat"]
-        holder.currentDirectoryURL = URL(fileURLWithPath: dir.path)
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        defer { input.fileHandleForWriting.closeFile(); holder.waitUntilExit() }
+        // as `cat` reads its input.
+        let holder = try PipedProcess("/usr/bin/flock", ["mailmigrate.sqlite.lock", "cat"], in: dir.path)
+        defer { holder.finish() }
         Thread.sleep(forTimeInterval: 0.5)
         let run = try MM.run(["run", MM.samples], in: dir.path)
         #expect(run.status == 6)
@@ -74,25 +55,17 @@ import Testing
     /// The sqlite3 tool holding the database in an exclusive transaction
     /// (rollback journal, as a run writes) until its input is closed;
     /// under `flock` when `runLock` (the lock file then names pid 4711).
-    func holdDatabase(in dir: TemporaryDirectory, runLock: Bool) throws -> (Process, Pipe) {
-        let process = Process()
+    func holdDatabase(in dir: TemporaryDirectory, runLock: Bool) throws -> PipedProcess {
+        let holder: PipedProcess
         if runLock {
             dir.file("mailmigrate.sqlite.lock", "4711\n")
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-            process.arguments = ["mailmigrate.sqlite.lock", "sqlite3", "mailmigrate.sqlite"]
+            holder = try PipedProcess("/usr/bin/flock", ["mailmigrate.sqlite.lock", "sqlite3", "mailmigrate.sqlite"], in: dir.path)
         } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-            process.arguments = ["mailmigrate.sqlite"]
+            holder = try PipedProcess("/usr/bin/sqlite3", ["mailmigrate.sqlite"], in: dir.path)
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: dir.path)
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("PRAGMA journal_mode=DELETE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
+        holder.write("PRAGMA journal_mode=DELETE;\nBEGIN EXCLUSIVE;\nSELECT 1;\n")
         Thread.sleep(forTimeInterval: 1)
-        return (process, input)
+        return holder
     }
 
     /// A command that finds the database locked by a run's write waits
@@ -101,16 +74,14 @@ import Testing
     @Test func aDatabaseLockedByARunIsNamed() throws {
         let dir = TemporaryDirectory()
         #expect(try MM.run(["run", MM.samples, "--quiet"], in: dir.path).status == 0)
-        var (holder, input) = try holdDatabase(in: dir, runLock: true)
+        var holder = try holdDatabase(in: dir, runLock: true)
         let validate = try MM.run(["validate"], in: dir.path)
-        input.fileHandleForWriting.closeFile()
-        holder.waitUntilExit()
+        holder.finish()
         #expect(validate.status == 6 && validate.stdout.isEmpty)
         #expect(validate.stderr == "mailmigrate: mailmigrate.sqlite: database error: database is locked: a run (pid 4711) is writing it and holds it until it commits; try again when it ends\n")
-        (holder, input) = try holdDatabase(in: dir, runLock: false)
+        holder = try holdDatabase(in: dir, runLock: false)
         let export = try MM.run(["export", "--to", "csv"], in: dir.path)
-        input.fileHandleForWriting.closeFile()
-        holder.waitUntilExit()
+        holder.finish()
         #expect(export.status == 6 && export.stdout.isEmpty)
         #expect(export.stderr == "mailmigrate: mailmigrate.sqlite: database error: database is locked: another process is writing it; try again when it ends\n")
         // Once it is free, both work.
@@ -122,11 +93,11 @@ import Testing
         let dir = TemporaryDirectory()
         let generator = MM.packageRoot.appendingPathComponent("scripts/bench.d/make_canonical_csv.py").path
         #expect(try dir.shell("python3 '\(generator)' 5000 big.csv") == 0)
-        let a = try start(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
-        let b = try start(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
-        a.waitUntilExit()
-        b.waitUntilExit()
-        #expect([a.terminationStatus, b.terminationStatus].sorted() == [0, 6])
+        let a = try PipedProcess(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
+        let b = try PipedProcess(MM.url.path, ["run", "big.csv", "--quiet"], in: dir.path)
+        a.finish()
+        b.finish()
+        #expect([a.process.terminationStatus, b.process.terminationStatus].sorted() == [0, 6])
         #expect(try dir.shell("sqlite3 mailmigrate.sqlite 'PRAGMA integrity_check; SELECT COUNT(*) FROM accounts; SELECT COUNT(*) FROM runs' > check.txt") == 0)
         #expect(dir.read("check.txt") == "ok\n5000\n1\n")
     }

@@ -27,24 +27,16 @@ import TestSupport
     func readerAndNormalisersRunFiveLevelsBelowTheStore(startedAt base: Int) throws {
         let dir = TemporaryDirectory()
         // A run reading standard input, held open while its threads are looked at.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
-        process.arguments = ["-n", "\(base)", MM.url.path, "run", "-", "--db", "s.sqlite", "--quiet"]
-        process.currentDirectoryURL = URL(fileURLWithPath: dir.path)
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data("email,incoming_host\na@x.de,imap.x.de\n".utf8))
+        let run = try PipedProcess("/usr/bin/nice", ["-n", "\(base)", MM.url.path, "run", "-", "--db", "s.sqlite", "--quiet"], in: dir.path)
+        let process = run.process
+        run.write("email,incoming_host\na@x.de,imap.x.de\n")
         var values: [Int: Int] = [:]
         for _ in 0..<200 {  // up to 10 s for the threads to start
             values = niceValues(of: process.processIdentifier)
             if values.values.filter({ $0 == base + 5 }).count == 3 { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        run.finish()
 
         #expect(process.terminationStatus == 0)
         #expect(values[Int(process.processIdentifier)] == base)  // the main thread
