@@ -56,7 +56,7 @@ public struct ImapsyncPairing {
         for (side, account) in [("source", source), ("target", target)] {
             let incoming = account.incoming
             if incoming.protocolKind == .pop3 { return "the \(side) account is POP3, and imapsync copies IMAP mailboxes only" }
-            if [incoming.host, incoming.userName].contains(where: { $0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+            if BlankText.isBlank(incoming.host) || BlankText.isBlank(incoming.userName) {
                 return "the \(side) account has no incoming host or user"
             }
             if incoming.password.revealed().isEmpty { return "the \(side) account has no password to log in with (an OAuth account?)" }

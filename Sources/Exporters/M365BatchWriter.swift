@@ -27,10 +27,9 @@ public final class M365BatchWriter: AccountWriter {
 
     /// Why the batch cannot hold the account, or nil.
     static func problem(_ account: MailAccount) -> String? {
-        func blank(_ text: String) -> Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
-        if blank(account.identity.email) { return "no e-mail address, which the batch is keyed by" }
+        if BlankText.isBlank(account.identity.email) { return "no e-mail address, which the batch is keyed by" }
         if account.incoming.protocolKind == .pop3 { return "a POP3 mailbox, and Microsoft 365 migrates IMAP mailboxes only" }
-        if blank(account.incoming.userName) { return "no user name to log in with" }
+        if BlankText.isBlank(account.incoming.userName) { return "no user name to log in with" }
         if account.incoming.password.revealed().isEmpty { return "no password to log in with (an OAuth account?)" }
         return nil
     }

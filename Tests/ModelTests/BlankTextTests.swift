@@ -1,4 +1,4 @@
-@testable import Validation
+import MailModel
 import Testing
 
 @Suite struct BlankTextTests {
