@@ -1,8 +1,9 @@
 /// Whether a text is empty or white space only, as `allSatisfy(\.isWhitespace)`
 /// says, without walking Characters for the usual ASCII text: rules ask it
-/// of several fields of every account, and exports of what a target needs.
+/// of several fields of every account (inlinable, as it was inside the
+/// rules' module), and exports of what a target needs.
 public enum BlankText {
-    public static func isBlank(_ text: String) -> Bool {
+    @inlinable public static func isBlank(_ text: String) -> Bool {
         for byte in text.utf8 {
             switch byte {
             case 0x20, 0x09...0x0D: continue
