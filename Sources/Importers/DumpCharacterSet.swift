@@ -1,3 +1,5 @@
+import MailModel
+
 /// The character set a dump's strings are in (its `SET NAMES`), as far as
 /// reading them needs: UTF-8, or MySQL's `latin1`, which is Windows-1252
 /// (`mysqldump --default-character-set=latin1`). In a latin1 dump a value
@@ -20,7 +22,7 @@ enum DumpCharacterSet: Sendable, Equatable {
         // C1 controls of ISO-8859-1. Only rows that are not UTF-8 come here.
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
-            let mapped = (0x80...0x9F).contains(byte) ? TranscodingByteStream.cp1252[Int(byte - 0x80)] : 0
+            let mapped = (0x80...0x9F).contains(byte) ? Windows1252.high[Int(byte - 0x80)] : 0
             scalars.append(Unicode.Scalar(mapped != 0 ? mapped : UInt32(byte)) ?? "\u{FFFD}")
         }
         return String(scalars)

@@ -1,3 +1,5 @@
+import MailModel
+
 /// Turns a stream in another character set into UTF-8, chunk by chunk, so
 /// that every reader after it sees UTF-8 only. A byte the encoding does not
 /// define (Windows-1252's 0x81, an unpaired UTF-16 surrogate) becomes 0xFF,
@@ -110,7 +112,7 @@ final class TranscodingByteStream: ByteStream {
                 i += 1
                 var scalar = UInt32(byte)
                 if byte >= 0x80 && byte <= 0x9F && windows1252 {
-                    scalar = cp1252[Int(byte - 0x80)]
+                    scalar = Windows1252.high[Int(byte - 0x80)]
                     if scalar == 0 {
                         target[o] = 0xFF
                         o += 1
@@ -155,10 +157,4 @@ final class TranscodingByteStream: ByteStream {
             output.append(UInt8(0x80 | (scalar & 0x3F)))
         }
     }
-
-    /// Windows-1252's 0x80–0x9F; 0 where it defines nothing.
-    static let cp1252: [UInt32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-    ]
 }
