@@ -24,6 +24,7 @@ public enum RuleCatalog {
         AutoresponderTicketSubjectRule(),
         AutoresponderEmptyRule(),
         UnknownPlaceholderRule(),
+        DoubleEncodedTextRule(),
         SignatureImageNotExternalRule(),
         ArchiveDaysInvalidRule(),
         ProviderSettingsDifferRule(),

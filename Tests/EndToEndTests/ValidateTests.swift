@@ -63,6 +63,33 @@ import Importers
         #expect(triples == Self.openXEGolden)
     }
 
+    /// An `emailbackup` still in latin1 that holds UTF-8 written through a
+    /// latin1 connection (real MariaDB, scripts/openxe-fixtures): mysqldump's
+    /// default output shows it double-encoded, and each damaged text is named
+    /// with what it should read. The latin1 dump of the same table, which the
+    /// rule's fix recommends, reads as it was written and has no such finding.
+    @Test func aLatin1TableHoldingUTF8IsFoundDoubleEncoded() throws {
+        let dir = TemporaryDirectory()
+        func doubleEncoded(_ fixture: String) throws -> [String] {
+            let path = MM.packageRoot.appendingPathComponent("Tests/Fixtures/openxe/" + fixture).path
+            let result = try MM.run(["validate", path, "--format", "json", "--fail-on", "never"], in: dir.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try findings(result.stdout).filter { $0["rule"] as? String == "double-encoded-text" }.map {
+                "\($0["account"] as? String ?? "") \($0["message"] as? String ?? "")"
+            }
+        }
+        let account = "info@mueller-maschinenbau.de"
+        #expect(try doubleEncoded("legacy-default.sql") == [
+            "\(account) display_name looks double-encoded: \"MÃ¼ller Maschinenbau GmbH\" should read \"Müller Maschinenbau GmbH\"",
+            "\(account) description looks double-encoded: \"BÃ¼ro â€“ Zentrale\" should read \"Büro – Zentrale\"",
+            "\(account) outgoing_sender_name looks double-encoded: \"MÃ¼ller â€“ Vertrieb\" should read \"Müller – Vertrieb\"",
+            "\(account) autoresponder_subject looks double-encoded: \"Ihre Anfrage â€ž{BETREFF}â€œ\" should read \"Ihre Anfrage „{BETREFF}“\"",
+            "\(account) autoresponder_text looks double-encoded: \"<p>Vielen Dank fÃ¼r Ihre Nachricht.</p>\" should read \"<p>Vielen Dank für Ihre Nachricht.</p>\"",
+            "\(account) signature_html looks double-encoded: \"<p>Mit freundlichen GrÃ¼ÃŸen â€“ Ihr Team</p>\" should read \"<p>Mit freundlichen Grüßen – Ihr Team</p>\"",
+        ])
+        #expect(try doubleEncoded("legacy-latin1.sql") == [])
+    }
+
     /// With --providers, accounts of a provider in the ISPDB are compared with what it publishes.
     @Test func providerSettingsDiffer() throws {
         let dir = TemporaryDirectory()

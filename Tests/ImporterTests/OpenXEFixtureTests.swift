@@ -1,5 +1,6 @@
 import Foundation
 import Importers
+import MailModel
 import Testing
 
 /// The OpenXE fixtures made by scripts/openxe-fixtures (real MariaDB and mysqldump).
@@ -34,5 +35,27 @@ import Testing
         #expect(rows.allSatisfy { $0.count == 42 })
         #expect(rows[2]["angezeigtername"] as? String == "Kundenservice ?")  // utf8mb3 and OpenXE's empty SQL_MODE
         #expect(rows[3]["geloescht"] as? Int == 1)
+    }
+
+    /// An `emailbackup` still in latin1 (scripts/openxe-fixtures): row 1 holds
+    /// UTF-8 written through a latin1 connection, row 2 real latin1. The default
+    /// dump (UTF-8) keeps row 1 double-encoded, as MariaDB returns it; the
+    /// latin1 dump gives both rows as they were written.
+    @Test func aLatin1TableReadsAsWrittenFromItsLatin1Dump() throws {
+        func accounts(_ fixture: String) throws -> [MailAccount] {
+            let reader = OpenXEDumpReader(stream: try InputOpener.open(Self.directory.appendingPathComponent(fixture).path))
+            var accounts: [MailAccount] = []
+            while let item = try reader.next() {
+                guard case .account(let account, _) = item else { Issue.record("\(item)"); continue }
+                accounts.append(account)
+            }
+            return accounts
+        }
+        let asDumped = try accounts("legacy-default.sql")
+        #expect(asDumped.map(\.identity.displayName) == ["MÃ¼ller Maschinenbau GmbH", "Bäckerei Groß"])
+        let asWritten = try accounts("legacy-latin1.sql")
+        #expect(asWritten.map(\.identity.displayName) == ["Müller Maschinenbau GmbH", "Bäckerei Groß"])
+        #expect(asWritten.map(\.signature.html) == ["<p>Mit freundlichen Grüßen – Ihr Team</p>", "<p>Grüße aus der Backstube</p>"])
+        #expect(asWritten.map { $0.incoming.password.revealed() } == ["Sommer2024!Mm", "Brötchen#7"])
     }
 }

@@ -1,0 +1,91 @@
+import MailModel
+
+/// Text that went through one decoding too many: UTF-8 read as Windows-1252
+/// (or MySQL's latin1) and stored again as UTF-8, so that "Müller" shows as
+/// "MÃ¼ller" and "–" as "â€“". It is what a latin1 column that held UTF-8
+/// looks like after a dump with a UTF-8 connection, and what a spreadsheet
+/// saved as UTF-8 looks like after it was opened as Windows-1252 and saved
+/// again.
+enum DoubleEncoding {
+    /// The text as it was meant, when `text` is double-encoded (decoded again
+    /// while the result still is, up to three layers); nil when it is not.
+    /// Double-encoded means: it has characters beyond ASCII, each of them has
+    /// a Windows-1252 byte, and those bytes are UTF-8. Ordinary German text
+    /// is never that: an umlaut's byte (0xFC for ü) followed by a letter is no
+    /// UTF-8.
+    static func repaired(_ text: String) -> String? {
+        guard var current = decodedOnce(text) else { return nil }
+        for _ in 0..<2 {
+            guard let again = decodedOnce(current) else { break }
+            current = again
+        }
+        return current
+    }
+
+    /// The Windows-1252 bytes of `text` read as UTF-8, or nil.
+    private static func decodedOnce(_ text: String) -> String? {
+        guard mayBeDoubleEncoded(text) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let byte = Windows1252.byte(for: scalar) else { return nil }
+            bytes.append(byte)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// A first look without allocating, for the texts of every account: each
+    /// character has a Windows-1252 byte, the bytes have the shape of UTF-8
+    /// (lead bytes followed by as many continuation bytes as they announce),
+    /// and at least one is beyond ASCII. Stops at the first byte that breaks
+    /// the shape, which in ordinary text is right after its first umlaut.
+    private static func mayBeDoubleEncoded(_ text: String) -> Bool {
+        var expectedContinuations = 0
+        var beyondASCII = false
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if expectedContinuations > 0 { return false }
+                continue
+            }
+            guard let byte = Windows1252.byte(for: scalar) else { return false }
+            beyondASCII = true
+            if expectedContinuations > 0 {
+                guard byte & 0xC0 == 0x80 else { return false }
+                expectedContinuations -= 1
+                continue
+            }
+            switch byte {
+            case 0xC2...0xDF: expectedContinuations = 1
+            case 0xE0...0xEF: expectedContinuations = 2
+            case 0xF0...0xF4: expectedContinuations = 3
+            default: return false
+            }
+        }
+        return beyondASCII && expectedContinuations == 0
+    }
+
+    /// The word of `text` (between ASCII white space, at most 40 characters)
+    /// that holds its first character beyond ASCII: what a finding quotes of
+    /// a long signature.
+    static func firstDamagedWord(in text: String) -> Substring {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isASCII }) else { return text[...] }
+        var start = first
+        while start > scalars.startIndex {
+            let before = scalars.index(before: start)
+            if isSpace(scalars[before]) { break }
+            start = before
+        }
+        var end = first
+        var length = 0
+        while end < scalars.endIndex && !isSpace(scalars[end]) && length < 40 {
+            end = scalars.index(after: end)
+            length += 1
+        }
+        return text[start..<end]
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+}

@@ -1,0 +1,60 @@
+import MailModel
+import Testing
+
+@testable import Validation
+
+/// Double-encoded text is found and read back as it was meant; ordinary
+/// text, with umlauts, typographic characters or characters Windows-1252
+/// does not have, is not.
+@Suite struct DoubleEncodingTests {
+    @Test(arguments: [
+        ("MÃ¼ller GmbH", "Müller GmbH"),
+        ("<p>Mit freundlichen GrÃ¼ÃŸen</p>", "<p>Mit freundlichen Grüßen</p>"),
+        ("Danke â€“ wir melden uns", "Danke – wir melden uns"),
+        ("Preis: 5 â‚¬", "Preis: 5 €"),
+        ("â€žAngebotâ€œ", "„Angebot“"),
+        ("ÃƒÂ¼ber", "über"),  // decoded twice too often
+        ("Ã\u{81}", "Á"),  // 0x81, which Windows-1252 leaves undefined, as MySQL's latin1 reads it
+        ("ðŸ˜€", "😀"),  // a four-byte sequence
+    ])
+    func repairs(damaged: String, meant: String) {
+        #expect(DoubleEncoding.repaired(damaged) == meant)
+    }
+
+    @Test(arguments: [
+        "", "plain ASCII", "Müller GmbH", "Grüße – Ihr Team © 2026", "€ 5,– „Angebot“", "Ångström",
+        "Łódź MÃ¼ller",  // Ł has no Windows-1252 byte
+        "Müller MÃ¼ller",  // ü's byte 0xFC starts no UTF-8 sequence
+        "MÃ",  // a sequence cut off at the end
+        "Ã¼\u{301}",  // U+0301 has no Windows-1252 byte
+        "Ã¼ und Ã",  // a lead byte at the end
+        "Ã\u{80}",  // U+0080 has no byte: Windows-1252's 0x80 is €
+    ])
+    func leavesAlone(text: String) {
+        #expect(DoubleEncoding.repaired(text) == nil)
+    }
+
+    @Test func quotesTheWordWhereTheDamageStarts() {
+        #expect(DoubleEncoding.firstDamagedWord(in: "<p>Mit freundlichen GrÃ¼ÃŸen</p>\n<p>Ihr Team</p>") == "GrÃ¼ÃŸen</p>")
+        #expect(DoubleEncoding.firstDamagedWord(in: "ÃŸ" + String(repeating: "x", count: 50)) == "ÃŸ" + String(repeating: "x", count: 38))
+    }
+
+    /// The rule quotes a short text whole with its reading, and of a long one
+    /// the word where the damage starts; each finding names its field.
+    @Test func theRuleSaysWhatATextShouldRead() {
+        var account = MailAccount()
+        account.identity.displayName = "MÃ¼ller GmbH"
+        account.outgoing.senderName = "Müller GmbH"
+        account.incoming.sentFolder = "INBOX.Gesendete Elemente"
+        account.incoming.trashFolder = "GelÃ¶scht"
+        account.signature.html = "<p>Mit freundlichen GrÃ¼ÃŸen</p>\n" + String(repeating: "<p>Zeile</p>\n", count: 8)
+        let found = RuleCatalog.validate(account).filter { $0.rule == "double-encoded-text" }
+        #expect(found.map(\.message) == [
+            "display_name looks double-encoded: \"MÃ¼ller GmbH\" should read \"Müller GmbH\"",
+            "incoming_trash_folder looks double-encoded: \"GelÃ¶scht\" should read \"Gelöscht\"",
+            "signature_html looks double-encoded: \"GrÃ¼ÃŸen</p>\" should read \"Grüßen</p>\"",
+        ])
+        #expect(found.map(\.field) == [.displayName, .incomingTrashFolder, .signatureHTML])
+        #expect(found.allSatisfy { $0.severity == .warning && $0.fix == DoubleEncodedTextRule.description.fix })
+    }
+}
