@@ -37,17 +37,41 @@ enum DoubleEncoding {
     /// A first look without allocating, for the texts of every account: each
     /// character has a Windows-1252 byte, the bytes have the shape of UTF-8
     /// (lead bytes followed by as many continuation bytes as they announce),
-    /// and at least one is beyond ASCII. Stops at the first byte that breaks
-    /// the shape, which in ordinary text is right after its first umlaut.
+    /// and at least one is beyond ASCII. Skips ASCII eight bytes at a time and
+    /// decodes only characters beyond it; stops at the first byte that breaks
+    /// the shape, which in ordinary text is its first umlaut.
     private static func mayBeDoubleEncoded(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ mayBeDoubleEncoded(utf8: $0) }) { return answer }
+        var copy = text
+        return copy.withUTF8 { mayBeDoubleEncoded(utf8: $0) }
+    }
+
+    private static func mayBeDoubleEncoded(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return false }
+        let count = utf8.count
         var expectedContinuations = 0
         var beyondASCII = false
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
+        var index = 0
+        while index < count {
+            if expectedContinuations == 0 {
+                while index + 8 <= count && base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < count else { break }
+            }
+            let lead = utf8[index]
+            index += 1
+            if lead < 0x80 {
                 if expectedContinuations > 0 { return false }
                 continue
             }
-            guard let byte = Windows1252.byte(for: scalar) else { return false }
+            // The text's own UTF-8 is valid: the character's length follows from its lead byte.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length - 1 <= count else { return false }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 0..<(length - 1) { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            index += length - 1
+            guard let scalar = Unicode.Scalar(value), let byte = Windows1252.byte(for: scalar) else { return false }
             beyondASCII = true
             if expectedContinuations > 0 {
                 guard byte & 0xC0 == 0x80 else { return false }

@@ -16,6 +16,7 @@ import Testing
         ("ÃƒÂ¼ber", "über"),  // decoded twice too often
         ("Ã\u{81}", "Á"),  // 0x81, which Windows-1252 leaves undefined, as MySQL's latin1 reads it
         ("ðŸ˜€", "😀"),  // a four-byte sequence
+        ("Rechnungsabteilung der MÃ¼ller GmbH", "Rechnungsabteilung der Müller GmbH"),  // past ASCII read eight bytes at a time
     ])
     func repairs(damaged: String, meant: String) {
         #expect(DoubleEncoding.repaired(damaged) == meant)
@@ -29,6 +30,7 @@ import Testing
         "Ã¼\u{301}",  // U+0301 has no Windows-1252 byte
         "Ã¼ und Ã",  // a lead byte at the end
         "Ã\u{80}",  // U+0080 has no byte: Windows-1252's 0x80 is €
+        "Rechnungsabteilung der Müller GmbH",
     ])
     func leavesAlone(text: String) {
         #expect(DoubleEncoding.repaired(text) == nil)
