@@ -88,20 +88,22 @@ enum DoubleEncoding {
         return beyondASCII && expectedContinuations == 0
     }
 
-    /// The word of `text` (between ASCII white space, at most 40 characters)
-    /// that holds its first character beyond ASCII: what a finding quotes of
-    /// a long signature.
+    /// The word of `text` that holds its first character beyond ASCII, from
+    /// the white space before it (at most 20 characters back) to the white
+    /// space after it, at most 40 characters in all: what a finding quotes
+    /// of a long signature.
     static func firstDamagedWord(in text: String) -> Substring {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isASCII }) else { return text[...] }
         var start = first
-        while start > scalars.startIndex {
+        var length = 0
+        while start > scalars.startIndex && length < 20 {
             let before = scalars.index(before: start)
             if isSpace(scalars[before]) { break }
             start = before
+            length += 1
         }
         var end = first
-        var length = 0
         while end < scalars.endIndex && !isSpace(scalars[end]) && length < 40 {
             end = scalars.index(after: end)
             length += 1

@@ -39,6 +39,8 @@ import Testing
     @Test func quotesTheWordWhereTheDamageStarts() {
         #expect(DoubleEncoding.firstDamagedWord(in: "<p>Mit freundlichen GrÃ¼ÃŸen</p>\n<p>Ihr Team</p>") == "GrÃ¼ÃŸen</p>")
         #expect(DoubleEncoding.firstDamagedWord(in: "ÃŸ" + String(repeating: "x", count: 50)) == "ÃŸ" + String(repeating: "x", count: 38))
+        #expect(DoubleEncoding.firstDamagedWord(in: String(repeating: "y", count: 30) + "Ã¼ber") == String(repeating: "y", count: 20) + "Ã¼ber")
+        #expect(DoubleEncoding.firstDamagedWord(in: "ab Ã¼ber cd") == "Ã¼ber")
     }
 
     /// The rule quotes a short text whole with its reading, and of a long one
