@@ -10,7 +10,7 @@ struct DoubleEncodedTextRule: AccountRule {
             + "sender name, signature and autoresponder after the migration.",
         fix: "Correct the text, or export the source again in its real character set: an OpenXE table in latin1 "
             + "that holds UTF-8 is dumped with `mysqldump --default-character-set=latin1`, whose UTF-8 values "
-            + "mailmigrate keeps as UTF-8.",
+            + "mailmigrate keeps as UTF-8; or let `mailmigrate run --repair-double-encoding` store what it should read.",
         triggeringExamples: [
             [.displayName: "MÃ¼ller GmbH"],
             [.signatureHTML: "<p>Mit freundlichen GrÃ¼ÃŸen</p>"],
@@ -27,15 +27,9 @@ struct DoubleEncodedTextRule: AccountRule {
         var findings: [Finding] = []
         func check(_ field: CanonicalField, _ text: String) {
             guard let meant = DoubleEncoding.repaired(text) else { return }
-            // A short text is quoted whole; of a long one, the word where the damage starts.
-            if text.unicodeScalars.count <= 80 {
-                findings.append(finding(severity, field, "\(field.name) looks double-encoded: \"\(text)\" should read \"\(meant)\""))
-                return
-            }
-            let word = DoubleEncoding.firstDamagedWord(in: text)
-            // A word cut at its 40th character may end inside a sequence.
-            let reading = DoubleEncoding.repaired(String(word)).map { " should read \"\($0)\"" } ?? ""
-            findings.append(finding(severity, field, "\(field.name) looks double-encoded: \"\(word)\"\(reading)"))
+            let quote = DoubleEncoding.quoted(text, meant: meant)
+            let reading = quote.meant.map { " should read \"\($0)\"" } ?? ""
+            findings.append(finding(severity, field, "\(field.name) looks double-encoded: \"\(quote.damaged)\"\(reading)"))
         }
         check(.displayName, account.identity.displayName)
         check(.description, account.identity.description)

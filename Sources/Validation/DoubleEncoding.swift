@@ -88,6 +88,16 @@ enum DoubleEncoding {
         return beyondASCII && expectedContinuations == 0
     }
 
+    /// What a finding quotes of a double-encoded `text` and of its reading
+    /// `meant`: a short text (up to 80 characters) whole; of a long one the
+    /// word where the damage starts, and its reading when the word has one
+    /// (a word cut at its 40th character may end inside a sequence).
+    static func quoted(_ text: String, meant: String) -> (damaged: String, meant: String?) {
+        if text.unicodeScalars.count <= 80 { return (text, meant) }
+        let word = String(firstDamagedWord(in: text))
+        return (word, repaired(word))
+    }
+
     /// The word of `text` that holds its first character beyond ASCII, from
     /// the white space before it (at most 20 characters back) to the white
     /// space after it, at most 40 characters in all: what a finding quotes

@@ -21,14 +21,17 @@ final class ImportPipeline {
     /// Nil: no validation (`run --no-validate`).
     private let rules: RuleConfiguration?
     private let providers: ProviderIndex?
+    /// `run --repair-double-encoding` (only with validation: each repair is a finding).
+    private let repairDoubleEncoding: Bool
     /// Findings stored, by severity.
     private(set) var findingCounts: [Severity: Int] = [:]
 
     init(
         sources: SourceList, options: ReadOptions, store: AccountStore, progress: ProgressLine,
-        rules: RuleConfiguration?, providers: ProviderIndex? = nil
+        rules: RuleConfiguration?, providers: ProviderIndex? = nil, repairDoubleEncoding: Bool = false
     ) {
         self.providers = providers
+        self.repairDoubleEncoding = repairDoubleEncoding
         self.sources = sources
         self.options = options
         self.store = store
@@ -93,11 +96,12 @@ final class ImportPipeline {
         reader.stackSize = 4 << 20
         let rules = self.rules
         let providers = self.providers
+        let repair = repairDoubleEncoding
         let normalisers = (0..<Self.normaliserCount).map { index in
             let backlog = backlogs[index]
             let thread = Thread {
                 FeederPriority.lowerCallingThread()
-                Self.normalise(accounts, into: queue, backlog: backlog, rules: rules, providers: providers)
+                Self.normalise(accounts, into: queue, backlog: backlog, rules: rules, providers: providers, repair: repair)
             }
             thread.name = "normaliser-\(index)"
             return thread
@@ -242,7 +246,7 @@ final class ImportPipeline {
 
     private static func normalise(
         _ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>, backlog: BacklogLimit,
-        rules: RuleConfiguration?, providers: ProviderIndex?
+        rules: RuleConfiguration?, providers: ProviderIndex?, repair: Bool
     ) {
         // Account rules only: batch rules remember every key they see, and a
         // run's memory must not grow with its input (`validate` runs them).
@@ -262,12 +266,12 @@ final class ImportPipeline {
                 queue.put(.failed(sequence, error))
                 return
             case .items(let sequence, let items):
-                let rows = normalise(items.count, &sizes, validator: &validator) { add in
+                let rows = normalise(items.count, &sizes, validator: &validator, repair: repair) { add in
                     for item in items { add(item) }
                 }
                 guard queue.put(.items(sequence, rows, backlog)) else { return }
             case .undecoded(let sequence, let records):
-                let rows = normalise(records.count, &sizes, validator: &validator) { add in
+                let rows = normalise(records.count, &sizes, validator: &validator, repair: repair) { add in
                     records.decode { item in add(item) }
                 }
                 guard queue.put(.items(sequence, rows, backlog)) else { return }
@@ -289,13 +293,17 @@ final class ImportPipeline {
     /// The items `feed` gives, turned into rows and validated; the rows of
     /// the batch share their buffers (`AccountRowBatch`).
     private static func normalise(
-        _ count: Int, _ sizes: inout BatchSizes, validator: inout BatchValidator?,
+        _ count: Int, _ sizes: inout BatchSizes, validator: inout BatchValidator?, repair: Bool,
         feed: ((consuming ImportItem) -> Void) -> Void
     ) -> [ImportItemRow] {
         var batch = AccountRowBatch(rows: max(sizes.rows, count), bytes: sizes.bytesToReserve)
         var pending: [PendingItem] = []
         pending.reserveCapacity(count)
-        feed { item in pending.append(Self.pending(item, into: &batch, validator: &validator)) }
+        if repair {
+            feed { item in pending.append(Self.pendingRepaired(item, into: &batch, validator: &validator)) }
+        } else {
+            feed { item in pending.append(Self.pending(item, into: &batch, validator: &validator)) }
+        }
         sizes = BatchSizes(rows: batch.count, bytes: batch.byteCount)
         var made = batch.finish().makeIterator()
         var rows: [ImportItemRow] = []
@@ -340,6 +348,28 @@ final class ImportPipeline {
             return .row(texts, tally)
         case .reject(let reject): return .reject(reject)
         case .skipped: return .skipped
+        }
+    }
+
+    /// `pending` after repairing double-encoded text, with a finding per
+    /// repair after the validator's (a run that repairs always validates).
+    private static func pendingRepaired(
+        _ item: consuming ImportItem, into batch: inout AccountRowBatch, validator: inout BatchValidator?
+    ) -> PendingItem {
+        switch consume item {
+        case .account(var account, let source):
+            let repairs = DoubleEncodingRepair.repair(&account)
+            guard case .row(var texts, var tally) = pending(.account(account, source), into: &batch, validator: &validator)
+            else { preconditionFailure("an account always becomes a row") }
+            for finding in repairs {
+                texts.append(
+                    rule: finding.rule, severity: finding.severity.rawValue, field: finding.field?.name,
+                    message: finding.message, fix: finding.fix)
+                tally.count(finding.severity)
+            }
+            return .row(texts, tally)
+        case let other:
+            return pending(other, into: &batch, validator: &validator)
         }
     }
 }

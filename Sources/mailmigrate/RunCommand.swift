@@ -55,6 +55,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A JSON file that turns validation rules off or changes their severity.")
     var rules: String?
 
+    @Flag(name: .long, help: "Store text decoded once too often (MÃ¼ller) as it was meant (Müller), in the fields double-encoded-text checks; each repair is stored as an info finding of that rule.")
+    var repairDoubleEncoding = false
+
     @OptionGroup var readOptions: ReadOptionsGroup
 
     @OptionGroup var providerOption: ProvidersOption
@@ -87,6 +90,9 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("run --export writes csv, jsonl, xml or openxe-sql, not \(bad.rawValue) (use mailmigrate export)")
         }
         guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
+        if repairDoubleEncoding && noValidate {
+            throw ValidationError("--repair-double-encoding stores each repair as a finding; it does not go with --no-validate")
+        }
     }
 
     func run() async throws {
@@ -117,7 +123,7 @@ struct RunCommand: AsyncParsableCommand {
 
         let pipeline = ImportPipeline(
             sources: sourceList, options: options, store: store, progress: ProgressLine(enabled: !quiet && !json),
-            rules: ruleConfiguration, providers: providers)
+            rules: ruleConfiguration, providers: providers, repairDoubleEncoding: repairDoubleEncoding)
         let summary: RunSummary
         do {
             _ = try store.beginRun(sources: sourceList.entries.map(\.path))

@@ -28,6 +28,39 @@ import Testing
         #expect(text.stderr.contains("  skipped            1 (deleted in their system; --include-deleted imports them)\n"))
     }
 
+    /// `run --repair-double-encoding` on the default dump of a latin1 table
+    /// holding UTF-8: the damaged texts are stored as they were meant, the
+    /// text that was right stays, and each repair is an info finding of the
+    /// run. It does not go with --no-validate, which would store no finding.
+    @Test func runRepairsDoubleEncodedTextAndSaysSo() throws {
+        let dir = TemporaryDirectory()
+        let source = Self.fixtures + "/legacy-default.sql"
+        let result = try MM.run(["run", source, "--repair-double-encoding", "--json", "--db", "r.sqlite"], in: dir.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((summary["findings"] as? [String: Int])?["info"] == 6)
+        #expect(try dir.shell("sqlite3 -separator '|' r.sqlite 'SELECT display_name, description, outgoing_sender_name, signature_html FROM accounts ORDER BY id' > a.txt") == 0)
+        #expect(dir.read("a.txt") == """
+            Müller Maschinenbau GmbH|Büro – Zentrale|Müller – Vertrieb|<p>Mit freundlichen Grüßen – Ihr Team</p>
+            Bäckerei Groß|Filiale Süd|Bäckerei Groß|<p>Grüße aus der Backstube</p>
+
+            """)
+        #expect(try dir.shell("sqlite3 -separator '|' r.sqlite 'SELECT rule, severity, field, message FROM findings ORDER BY id' > f.txt") == 0)
+        #expect(dir.read("f.txt") == """
+            double-encoded-text|info|display_name|display_name was double-encoded: "MÃ¼ller Maschinenbau GmbH" stored as "Müller Maschinenbau GmbH"
+            double-encoded-text|info|description|description was double-encoded: "BÃ¼ro â€“ Zentrale" stored as "Büro – Zentrale"
+            double-encoded-text|info|outgoing_sender_name|outgoing_sender_name was double-encoded: "MÃ¼ller â€“ Vertrieb" stored as "Müller – Vertrieb"
+            double-encoded-text|info|autoresponder_subject|autoresponder_subject was double-encoded: "Ihre Anfrage â€ž{BETREFF}â€œ" stored as "Ihre Anfrage „{BETREFF}“"
+            double-encoded-text|info|autoresponder_text|autoresponder_text was double-encoded: "<p>Vielen Dank fÃ¼r Ihre Nachricht.</p>" stored as "<p>Vielen Dank für Ihre Nachricht.</p>"
+            double-encoded-text|info|signature_html|signature_html was double-encoded: "<p>Mit freundlichen GrÃ¼ÃŸen â€“ Ihr Team</p>" stored as "<p>Mit freundlichen Grüßen – Ihr Team</p>"
+
+            """)
+        let both = try MM.run(["run", source, "--repair-double-encoding", "--no-validate", "--db", "n.sqlite"], in: dir.path)
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("Error: --repair-double-encoding stores each repair as a finding; it does not go with --no-validate\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/n.sqlite"))
+    }
+
     /// An unknown code is an error that names the row and the value.
     @Test func validateNamesTheRowOfAnUnknownCode() throws {
         let dir = TemporaryDirectory()

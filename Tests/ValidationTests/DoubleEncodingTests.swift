@@ -61,4 +61,31 @@ import Testing
         #expect(found.map(\.field) == [.displayName, .incomingTrashFolder, .signatureHTML])
         #expect(found.allSatisfy { $0.severity == .warning && $0.fix == DoubleEncodedTextRule.description.fix })
     }
+
+    /// A repair puts the reading into each damaged field, leaves the others,
+    /// and says what it did per field: a long text by the word where its
+    /// damage started.
+    @Test func aRepairStoresTheReadingAndSaysWhere() {
+        var account = MailAccount()
+        account.identity.displayName = "MÃ¼ller GmbH"
+        account.outgoing.senderName = "Müller GmbH"
+        account.incoming.draftsFolder = "EntwÃ¼rfe"
+        let signature = "<p>Mit freundlichen GrÃ¼ÃŸen</p>\n" + String(repeating: "<p>Zeile</p>\n", count: 8)
+        account.signature.html = signature
+        let repairs = DoubleEncodingRepair.repair(&account)
+        #expect(account.identity.displayName == "Müller GmbH")
+        #expect(account.outgoing.senderName == "Müller GmbH")
+        #expect(account.incoming.draftsFolder == "Entwürfe")
+        #expect(account.signature.html == signature.replacingOccurrences(of: "GrÃ¼ÃŸen", with: "Grüßen"))
+        #expect(repairs == [
+            Finding(rule: "double-encoded-text", severity: .info, field: .displayName,
+                    message: "display_name was double-encoded: \"MÃ¼ller GmbH\" stored as \"Müller GmbH\""),
+            Finding(rule: "double-encoded-text", severity: .info, field: .incomingDraftsFolder,
+                    message: "incoming_drafts_folder was double-encoded: \"EntwÃ¼rfe\" stored as \"Entwürfe\""),
+            Finding(rule: "double-encoded-text", severity: .info, field: .signatureHTML,
+                    message: "signature_html was double-encoded: \"GrÃ¼ÃŸen</p>\" stored as \"Grüßen</p>\""),
+        ])
+        #expect(RuleCatalog.validate(account).filter { $0.rule == "double-encoded-text" }.isEmpty)
+        #expect(DoubleEncodingRepair.repair(&account).isEmpty)
+    }
 }
