@@ -2,7 +2,8 @@ import MailModel
 import Mappings
 
 /// Opens a CSV source in the right layout: the character set (a UTF-16 BOM,
-/// else UTF-8 when valid, else Windows-1252; or `--encoding`), then the
+/// else UTF-8 when valid or mostly so, else Windows-1252; or `--encoding`;
+/// see `TextEncoding.detect`), then the
 /// header row, which chooses canonical CSV or a system's profile (or
 /// `--profile`/`--mapping` says which). The choice and its reason go to
 /// `ReadOptions.announce`.

@@ -21,7 +21,13 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// The encoding of a file from its first bytes: a UTF-16 BOM, else UTF-8
-    /// when the sample is valid UTF-8 (a UTF-8 BOM included), else Windows-1252.
+    /// when the sample is valid UTF-8 (a UTF-8 BOM included) or when more of
+    /// it is UTF-8 than not, else Windows-1252. The second case is a UTF-8
+    /// file with a line pasted from a Windows-1252 one: read as UTF-8, that
+    /// line is rejected by its number, where reading the whole file as
+    /// Windows-1252 would garble every umlaut of every other line ("MÃ¼ller").
+    /// A Windows-1252 file holds few UTF-8-shaped pairs (an "ß“" in „Gruß“)
+    /// against a stray byte for nearly every umlaut.
     static func detect(_ head: [UInt8], complete: Bool) -> TextEncoding {
         if head.starts(with: [0xFF, 0xFE]) { return .utf16LE }
         if head.starts(with: [0xFE, 0xFF]) { return .utf16BE }
@@ -31,7 +37,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
             while back < 3, let last = sample.last, last & 0xC0 == 0x80 { sample = sample.dropLast(); back += 1 }
             if let last = sample.last, last >= 0xC0 { sample = sample.dropLast() }
         }
-        return Array(sample).withUnsafeBufferPointer { UTF8Validation.isValid($0) } ? .utf8 : .windows1252
+        return Array(sample).withUnsafeBufferPointer { bytes in
+            if UTF8Validation.isValid(bytes) { return .utf8 }
+            let census = UTF8Validation.census(bytes)
+            return census.sequences > census.strays ? .utf8 : .windows1252
+        }
     }
 }
 

@@ -25,24 +25,57 @@ enum UTF8Validation {
                 p += 1
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return false
-            }
+            guard let (length, lower, upper) = sequence(startingWith: b0) else { return false }
             guard end - p >= length else { return false }
             guard p[1] >= lower && p[1] <= upper else { return false }
             for k in 2..<max(2, length) where p[k] & 0xC0 != 0x80 { return false }
             p += length
         }
         return true
+    }
+
+    /// The length of the sequence a lead byte beyond ASCII starts, and the
+    /// range its second byte must be in (which rules out overlong forms,
+    /// surrogates and what lies above U+10FFFF); nil for a byte no sequence
+    /// starts with.
+    @inline(__always)
+    static func sequence(startingWith lead: UInt8) -> (length: Int, lower: UInt8, upper: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
+    /// How many sequences beyond ASCII in `bytes` are UTF-8 and how many bytes
+    /// beyond ASCII start none: what tells a UTF-8 file with a stray
+    /// Windows-1252 line from a Windows-1252 file.
+    static func census(_ bytes: UnsafeBufferPointer<UInt8>) -> (sequences: Int, strays: Int) {
+        var sequences = 0
+        var strays = 0
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            if let (length, lower, upper) = sequence(startingWith: lead), bytes.count - i >= length,
+                bytes[i + 1] >= lower && bytes[i + 1] <= upper,
+                (2..<max(2, length)).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 })
+            {
+                sequences += 1
+                i += length
+            } else {
+                strays += 1
+                i += 1
+            }
+        }
+        return (sequences, strays)
     }
 }

@@ -59,6 +59,29 @@ import Testing
         #expect(a.incoming.userName == "Müller")
     }
 
+    /// Detection weighs what is UTF-8 against what is not: a UTF-8 file
+    /// with one line pasted from a Windows-1252 file is read as UTF-8, the
+    /// line rejected by its number, the others unharmed; a Windows-1252 file
+    /// stays Windows-1252 although „Gruß“ holds a UTF-8-shaped pair (ß“ is
+    /// 0xDF 0x93); as many of one as of the other reads as Windows-1252.
+    @Test func detectionWeighsUTF8AgainstStrayBytes() throws {
+        let pasted = Array((Self.header + "m@x.de,Müller,Jürgen\n").utf8) + Array("b@x.de,B".utf8) + [0xFC]
+            + Array("cker,pw\nc@x.de,Köln,pw\n".utf8)
+        #expect(describe(try read(pasted)) == ["2 account m@x.de", "3 reject invalid UTF-8 in column 2", "4 account c@x.de"])
+        guard case .account(let m, _)? = try read(pasted).first else { Issue.record("not read"); return }
+        #expect(m.incoming.userName == "Müller")
+
+        let gruss = Array(Self.header.utf8) + Array("g@x.de,Gru".utf8) + [0xDF, 0x93] + Array(" K".utf8) + [0xF6]
+            + Array("ln-S".utf8) + [0xFC] + Array("d,pw\n".utf8)
+        guard case .account(let g, _)? = try read(gruss).first else { Issue.record("not read"); return }
+        #expect(g.incoming.userName == "Gruß“ Köln-Süd")
+
+        let tie = Array((Self.header + "m@x.de,Müller,pw\n").utf8) + Array("b@x.de,B".utf8) + [0xFC] + Array("cker,pw\n".utf8)
+        #expect(try read(tie).compactMap { item -> String? in
+            if case .account(let a, _) = item { a.incoming.userName } else { nil }
+        } == ["MÃ¼ller", "Bücker"])
+    }
+
     @Test func utf16WithBOM() throws {
         let text = "E-Mail-Adresse;Anzeigename;Kontotyp\r\njörg@x.de;Jörg 😀;IMAP\r\n"
         var bytes: [UInt8] = [0xFF, 0xFE]
