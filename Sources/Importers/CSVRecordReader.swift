@@ -25,6 +25,10 @@ public final class CSVRecordReader {
     public let name: String
     public private(set) var delimiter: UInt8?
     public let maxRecordBytes: Int
+    /// The header row's cells, once the caller has read them: a record that
+    /// is not UTF-8 then names its column by heading as well as by number
+    /// (a spreadsheet of sixty columns is not read by counting).
+    public var header: [String] = []
 
     private let stream: ByteStream
     private var storage: UnsafeMutablePointer<UInt8>
@@ -214,7 +218,8 @@ public final class CSVRecordReader {
         // field by field spent most of the time on the calls for short fields.
         guard case .record(let next, _) = step, !Self.isValidUTF8(storage, from: start, to: next) else { return step }
         let column = spans.firstIndex { !Self.isValidUTF8(storage, from: $0.start, to: $0.end) } ?? spans.count - 1
-        return .malformed("invalid UTF-8 in column \(column + 1)")
+        let heading = column < header.count && !header[column].isEmpty ? " ('\(header[column])')" : ""
+        return .malformed("invalid UTF-8 in column \(column + 1)\(heading)")
     }
 
     private func parseRecord(

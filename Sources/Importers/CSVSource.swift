@@ -33,6 +33,7 @@ enum CSVSource {
             }
             return SingleReject(Reject(source: SourceReference(file: path), reason: "unreadable"))
         }
+        records.header = header
         let choice: ProfileDetector.Choice
         let detected = options.profile.map { ProfileDetector.check(header: header, asked: $0, among: options.profiles) }
             ?? ProfileDetector.choose(header: header, among: options.profiles)
@@ -51,6 +52,7 @@ enum CSVSource {
             throw .invalidHeader(path: path, line: line, reason: error.description)
         }
         if profile.headerless {
+            records.header = []  // the first record was data, not headings
             return try ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: nil, firstRecord: (line, header))
         }
         return try ProfileCSVReader(records: records, path: path, codec: codec, encoding: encoding, header: (line, header), firstRecord: nil)

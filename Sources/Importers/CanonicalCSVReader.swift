@@ -49,6 +49,7 @@ public final class CanonicalCSVReader: BatchingAccountReader {
         case let .malformed(line, reason):
             throw .invalidHeader(path: path, line: line, reason: "unreadable header: \(reason)")
         case let .record(line, names):
+            records.header = names
             try applyHeader(line: line, names: names)
         }
     }

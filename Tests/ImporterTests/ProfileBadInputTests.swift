@@ -46,11 +46,11 @@ import Testing
         // Forced UTF-8, but Latin-1 bytes in line 2.
         let bytes = Array(Self.header.utf8) + Array("m@x.de,M".utf8) + [0xFC] + Array("ller,pw\nb@x.de,b,pw\n".utf8)
         let utf8 = describe(try read(bytes, options: ReadOptions(encoding: .utf8)))
-        #expect(utf8 == ["2 reject invalid UTF-8 in column 2", "3 account b@x.de"])
+        #expect(utf8 == ["2 reject invalid UTF-8 in column 2 ('UserName')", "3 account b@x.de"])
         // Windows-1252 leaves 0x81 undefined.
         let cp = Array(Self.header.utf8) + Array("m@x.de,M".utf8) + [0x81] + Array(",pw\nb@x.de,b,pw\n".utf8)
         #expect(describe(try read(cp, options: ReadOptions(encoding: .windows1252)))
-            == ["2 reject bytes that are not valid windows-1252 in column 2", "3 account b@x.de"])
+            == ["2 reject bytes that are not valid windows-1252 in column 2 ('UserName')", "3 account b@x.de"])
         // Detected: the same Latin-1 bytes read as Windows-1252.
         guard case .account(let a, _) = try read(bytes).first else {
             Issue.record("not read")
@@ -67,7 +67,7 @@ import Testing
     @Test func detectionWeighsUTF8AgainstStrayBytes() throws {
         let pasted = Array((Self.header + "m@x.de,Müller,Jürgen\n").utf8) + Array("b@x.de,B".utf8) + [0xFC]
             + Array("cker,pw\nc@x.de,Köln,pw\n".utf8)
-        #expect(describe(try read(pasted)) == ["2 account m@x.de", "3 reject invalid UTF-8 in column 2", "4 account c@x.de"])
+        #expect(describe(try read(pasted)) == ["2 account m@x.de", "3 reject invalid UTF-8 in column 2 ('UserName')", "4 account c@x.de"])
         guard case .account(let m, _)? = try read(pasted).first else { Issue.record("not read"); return }
         #expect(m.incoming.userName == "Müller")
 
@@ -80,6 +80,20 @@ import Testing
         #expect(try read(tie).compactMap { item -> String? in
             if case .account(let a, _) = item { a.incoming.userName } else { nil }
         } == ["MÃ¼ller", "Bücker"])
+    }
+
+    /// A record that is not UTF-8 names its column's heading where the file
+    /// has headings (canonical CSV and the profiles with a header row), and
+    /// only its number in a headerless layout, whose first line is data.
+    @Test func invalidUTF8NamesTheColumnsHeading() throws {
+        let canonical = Array("email,display_name,incoming_host\n".utf8) + Array("a@x.de,M".utf8) + [0xFF]
+            + Array(",imap.x.de\nb@x.de,B,imap.x.de\n".utf8)
+        #expect(describe(try read(canonical, options: ReadOptions(encoding: .utf8)))
+            == ["2 reject invalid UTF-8 in column 2 ('display_name')", "3 account b@x.de"])
+        let imapsync = Array("imap.a.de;a@x.de;pw;imap.b.de;a@x.de;pw;\nimap.a.de;c@x.de;p".utf8) + [0xFF]
+            + Array("w;imap.b.de;c@x.de;pw;\n".utf8)
+        let headerless = describe(try read(imapsync, options: ReadOptions(encoding: .utf8)))
+        #expect(headerless == ["1 account ", "2 reject invalid UTF-8 in column 3"])  // imapsync lines hold logins, no address
     }
 
     @Test func utf16WithBOM() throws {
