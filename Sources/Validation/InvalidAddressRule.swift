@@ -25,7 +25,8 @@ struct InvalidAddressRule: AccountRule {
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
         var findings: [Finding] = []
         func check(_ field: CanonicalField, _ address: String) {
-            guard !address.isEmpty, let problem = MailSyntax.addressProblem(address) else { return }
+            // An empty or blank address is missing-address's to report (the account's own) or unset (a sender address).
+            guard !BlankText.isBlank(address), let problem = MailSyntax.addressProblem(address) else { return }
             findings.append(finding(severity, field, "\(field.name) '\(address)' \(problem)"))
         }
         check(.email, facts.account.identity.email)

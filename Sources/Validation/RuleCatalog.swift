@@ -5,6 +5,7 @@ public enum RuleCatalog {
     public static let rules: [any AccountRule] = [
         MissingHostRule(),
         InvalidHostRule(),
+        MissingAddressRule(),
         InvalidAddressRule(),
         InvalidPortRule(),
         InvalidBccRule(),

@@ -46,6 +46,7 @@ import Importers
         "test@example.de unknown-value emailbackup id=5",
         "test@example.de unknown-value emailbackup id=5",
         " missing-host emailbackup id=7",
+        " missing-address emailbackup id=7",
     ]
 
     /// The same findings from every form the rows come in: SQL dumps, the

@@ -42,8 +42,8 @@ import Testing
     func findings(_ example: Example) throws -> [Finding] { RuleCatalog.validate(try example.account()) }
 
     @Test func portSecurityMismatchSaysWhatAndHow() throws {
-        let found = try findings([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "993", .incomingSecurity: "none",
-                                  .incomingAuth: "password", .incomingUser: "u"])
+        let found = try findings([.email: "info@example.de", .incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "993",
+                                  .incomingSecurity: "none", .incomingAuth: "password", .incomingUser: "u"])
         #expect(found.map(\.rule) == ["port-security-mismatch", "cleartext-connection", "password-over-cleartext"])
         #expect(found[0] == Finding(
             rule: "port-security-mismatch", severity: .error, field: .incomingSecurity,
@@ -65,15 +65,35 @@ import Testing
     }
 
     @Test func portOfAnotherProtocol() throws {
-        let found = try findings([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "465", .incomingSecurity: "tls"])
+        let found = try findings([.email: "info@example.de", .incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "465",
+                                  .incomingSecurity: "tls"])
         #expect(found == [Finding(
             rule: "port-security-mismatch", severity: .error, field: .incomingPort,
             message: "IMAP server on port 465, which is the SMTP port",
             fix: "Use the IMAP port (993 with tls or 143 with starttls).")])
     }
 
+    /// An account without an address is one finding on `email`, naming the
+    /// first of its logins and sender address that is an address; a blank
+    /// address is missing, not malformed.
+    @Test func missingAddressNamesTheLikelyOne() throws {
+        let noLogin = try findings([.incomingProtocol: "imap", .incomingHost: "imap.x.de", .incomingUser: "k4711",
+                                    .outgoingEnabled: "true", .outgoingMethod: "smtp", .outgoingHost: "smtp.x.de",
+                                    .outgoingSecurity: "tls", .outgoingPort: "465", .outgoingSenderAddress: "info@x.de",
+                                    .outgoingUser: "smtp@x.de"])
+        #expect(noLogin == [Finding(
+            rule: "missing-address", severity: .warning, field: .email,
+            message: "the account has no e-mail address; the sender address 'info@x.de' is an address",
+            fix: "Enter the mailbox's address (most often its login).")])
+        let login = try findings([.email: " ", .incomingProtocol: "imap", .incomingHost: "imap.x.de", .incomingUser: "anna@x.de"])
+        #expect(login.map(\.message) == ["the account has no e-mail address; the incoming login 'anna@x.de' is an address"])
+        let smtp = try findings([.incomingUser: "a@b@x.de", .outgoingUser: "smtp@x.de"])
+        #expect(smtp.map(\.message) == ["the account has no e-mail address; the SMTP login 'smtp@x.de' is an address"])
+        #expect(try findings([.outgoingSenderAddress: "@x.de"]).map(\.rule) == ["missing-address", "invalid-address"])
+    }
+
     @Test func unknownValueNamesTheValue() throws {
-        let found = try findings([.incomingSecurity: "SSL/TLS"])
+        let found = try findings([.email: "info@example.de", .incomingSecurity: "SSL/TLS"])
         #expect(found.map(\.message) == ["incoming_security is 'SSL/TLS', which is not one of: none, starttls, tls"])
     }
 }
@@ -116,7 +136,7 @@ import Testing
         try #"{"disabled": ["cleartext-connection"], "severity": {"password-over-cleartext": "warning"}}"#
             .write(toFile: dir, atomically: true, encoding: .utf8)
         var validator = BatchValidator(configuration: try RuleConfiguration(file: dir))
-        let account = try Example([.incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "143",
+        let account = try Example([.email: "info@example.de", .incomingProtocol: "imap", .incomingHost: "h", .incomingPort: "143",
                                    .incomingSecurity: "none", .incomingAuth: "password", .incomingUser: "u"]).account()
         let findings = validator.validate(account, source: .init(file: "x"))
         #expect(findings.map(\.rule) == ["password-over-cleartext"])
