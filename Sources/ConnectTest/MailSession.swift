@@ -1,4 +1,5 @@
 import Foundation
+import MailModel
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -33,7 +34,7 @@ final class MailSession: @unchecked Sendable {
             throw ProbeFailure(status: .dnsError, detail: "\(target.host) does not resolve (.invalid is reserved, RFC 6761)")
         }
         let framer = LineFramer()
-        let hostname = target.host
+        let hostname = Self.wireName(target.host)
         let loop = group.next()
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(amount)
@@ -49,11 +50,11 @@ final class MailSession: @unchecked Sendable {
             }
         let channel: Channel
         do {
-            channel = try await bootstrap.connect(host: target.host, port: target.port).get()
+            channel = try await bootstrap.connect(host: hostname, port: target.port).get()
         } catch {
             throw Self.connectFailure(error, target: target)
         }
-        let session = MailSession(channel: channel, framer: framer, timeout: amount, host: target.host, encrypted: tls != nil)
+        let session = MailSession(channel: channel, framer: framer, timeout: amount, host: hostname, encrypted: tls != nil)
         if tls != nil { try await session.waitForHandshake(step: "tls-handshake") }
         return session
     }
@@ -168,6 +169,13 @@ final class MailSession: @unchecked Sendable {
     static func isReservedName(_ host: String) -> Bool {
         let lower = host.lowercased()
         return lower == "invalid" || lower.hasSuffix(".invalid") || lower.hasSuffix(".invalid.")
+    }
+
+    /// The name DNS is asked for and the certificate is checked against: a
+    /// name with letters beyond ASCII in its ASCII form (`imap.xn--mller-bau-q9a.de`),
+    /// as both know it; the results keep the name as the account has it.
+    static func wireName(_ host: String) -> String {
+        InternationalDomainName.asciiForm(of: host) ?? host
     }
 
     /// SNI takes a name, not an address.

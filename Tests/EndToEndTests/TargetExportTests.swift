@@ -124,4 +124,35 @@ import Testing
         #expect(p.incoming.map { "\($0.type) \($0.hostname):\($0.port!) \($0.security!.canonicalName) \($0.username)" } == ["imap imap.kunde.de:993 tls %EMAILADDRESS%"])
         #expect(p.outgoing.map { "\($0.hostname):\($0.port!) \($0.security!.canonicalName)" } == ["smtp.kunde.de:587 starttls"])
     }
+
+    /// Thunderbird takes host names in ASCII only: an umlaut domain's file is
+    /// named and filled in its xn-- form, whether the accounts wrote it in
+    /// Unicode or in ASCII (one file for both), with the Unicode name shown.
+    /// A domain or host that is no host name even then gets no file: a
+    /// domain with a path in it would otherwise name a file outside `-o`.
+    @Test func autoconfigWritesInternationalNamesInASCIIAndRefusesWhatIsNoHostName() throws {
+        let dir = TemporaryDirectory()
+        dir.file("a.csv", """
+            email,incoming_protocol,incoming_host,incoming_port,incoming_security,incoming_user,outgoing_enabled,outgoing_host,outgoing_port,outgoing_security
+            jörg@müller-bau.de,imap,imap.müller-bau.de,993,tls,jörg@müller-bau.de,true,smtp.müller-bau.de,465,tls
+            anna@xn--mller-bau-q9a.de,imap,IMAP.xn--mller-bau-q9a.de,993,tls,anna@xn--mller-bau-q9a.de,true,smtp.xn--mller-bau-q9a.de,465,tls
+            x@../../ausserhalb,imap,imap.x.de,993,tls,x,true,smtp.x.de,465,tls
+            y@pfad.de,imap,imap.pfad.de/mail,993,tls,y,true,smtp.pfad.de,465,tls
+
+            """)
+        try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
+        let export = try MM.run(["export", "--to", "autoconfig", "-o", "ac"], in: dir.path)
+        #expect(export.status == 0)
+        let rule: String = " (ASCII letters, digits, - and . once written in ASCII, labels of up to 63); no autoconfig file written"
+        let domainLine: String = "mailmigrate: warning: ../../ausserhalb: the domain is not a host name Thunderbird accepts" + rule
+        let hostLine: String = "mailmigrate: warning: pfad.de: the host 'imap.pfad.de/mail' is not a host name Thunderbird accepts" + rule
+        let lines: [String] = export.stderr.split(separator: "\n").map(String.init)
+        #expect(lines == [domainLine, hostLine, "mailmigrate: 1 autoconfig files written to ac"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/ac") == ["xn--mller-bau-q9a.de.xml"])
+        let xml = try #require(dir.read("ac/xn--mller-bau-q9a.de.xml"))
+        #expect(xml.contains("<emailProvider id=\"xn--mller-bau-q9a.de\">\n    <domain>xn--mller-bau-q9a.de</domain>\n    <displayName>müller-bau.de</displayName>"))
+        let p = try #require(try AutoconfigReader.providers(file: dir.path + "/ac/xn--mller-bau-q9a.de.xml").first)
+        #expect(p.incoming.map { "\($0.hostname):\($0.port!) \($0.username)" } == ["imap.xn--mller-bau-q9a.de:993 %EMAILADDRESS%"])
+        #expect(p.outgoing.map(\.hostname) == ["smtp.xn--mller-bau-q9a.de"])
+    }
 }

@@ -1,0 +1,129 @@
+/// The ASCII form of a host or domain name with letters beyond ASCII
+/// (`müller-bau.de` → `xn--mller-bau-65a.de`, IDNA's A-labels): what DNS
+/// looks up, what certificates name and what Thunderbird accepts as a host
+/// name (its check allows only ASCII letters, digits, `-` and `.`). German
+/// customers have such domains since DENIC took them in 2004; their ERP
+/// stores them as typed, in Unicode.
+///
+/// Each label beyond ASCII is lower-cased, composed where a precomposed
+/// letter exists (an `u` followed by a combining diaeresis becomes `ü`) and
+/// Punycode-encoded (RFC 3492) behind `xn--`; `ß` stays `ß`, as IDNA2008 and
+/// DENIC keep it. ASCII labels are left as they are.
+public enum InternationalDomainName {
+    /// `name` in ASCII, or nil when a label cannot be one: longer than 63
+    /// characters in its ASCII form. A name that is ASCII already comes
+    /// back unchanged.
+    public static func asciiForm(of name: String) -> String? {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+        var labels: [String] = []
+        var label = ""
+        for scalar in name.unicodeScalars {
+            // IDNA maps the ideographic and full-width full stops to a dot.
+            if scalar == "." || scalar == "\u{3002}" || scalar == "\u{FF0E}" || scalar == "\u{FF61}" {
+                labels.append(label)
+                label = ""
+            } else {
+                label.unicodeScalars.append(scalar)
+            }
+        }
+        labels.append(label)
+        var ascii: [String] = []
+        for label in labels {
+            if label.utf8.allSatisfy({ $0 < 0x80 }) {
+                ascii.append(label)
+                continue
+            }
+            let encoded = "xn--" + Punycode.encode(composed(label.lowercased()).unicodeScalars.map(\.value))
+            guard encoded.utf8.count <= 63 else { return nil }
+            ascii.append(encoded)
+        }
+        return ascii.joined(separator: ".")
+    }
+
+    /// `text` with each letter that a combining mark follows replaced by
+    /// the one precomposed letter it is equivalent to, where Latin, Greek or
+    /// Cyrillic have one (Unicode's composed form, NFC, for the scripts of
+    /// European domains). Swift compares Characters by canonical
+    /// equivalence, which decides the match.
+    static func composed(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            guard character.unicodeScalars.count > 1, let single = precomposed(character) else {
+                result.append(character)
+                continue
+            }
+            result.unicodeScalars.append(single)
+        }
+        return result
+    }
+
+    private static let precomposedRanges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0370...0x04FF, 0x1E00...0x1FFF]
+
+    private static func precomposed(_ character: Character) -> Unicode.Scalar? {
+        for range in precomposedRanges {
+            for value in range {
+                if let scalar = Unicode.Scalar(value), Character(scalar) == character { return scalar }
+            }
+        }
+        return nil
+    }
+}
+
+/// RFC 3492's Bootstring parameters for IDNA, and its encoder.
+enum Punycode {
+    private static let base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700, initialBias = 72, initialN: UInt32 = 128
+
+    /// The Punycode of `codePoints` (without the `xn--` prefix): the ASCII
+    /// ones in order, a `-` when there were any, then the others' deltas.
+    static func encode(_ codePoints: [UInt32]) -> String {
+        var output = codePoints.filter { $0 < 0x80 }.map { Character(Unicode.Scalar(UInt8($0))) }
+        let basicCount = output.count
+        var handled = basicCount
+        if basicCount > 0 { output.append("-") }
+        var n = initialN
+        var delta = 0
+        var bias = initialBias
+        while handled < codePoints.count {
+            // The smallest code point not yet handled; every label is far too
+            // short for the deltas to overflow an Int (RFC 3492 6.4).
+            let next = codePoints.filter { $0 >= n }.min()!
+            delta += Int(next - n) * (handled + 1)
+            n = next
+            for codePoint in codePoints {
+                if codePoint < n { delta += 1 }
+                guard codePoint == n else { continue }
+                var q = delta
+                var k = base
+                while true {
+                    let t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias
+                    if q < t { break }
+                    output.append(digit(t + (q - t) % (base - t)))
+                    q = (q - t) / (base - t)
+                    k += base
+                }
+                output.append(digit(q))
+                bias = adapt(delta, points: handled + 1, first: handled == basicCount)
+                delta = 0
+                handled += 1
+            }
+            delta += 1
+            n += 1
+        }
+        return String(output)
+    }
+
+    private static func digit(_ value: Int) -> Character {
+        Character(Unicode.Scalar(UInt8(value < 26 ? 0x61 + value : 0x30 + value - 26)))
+    }
+
+    private static func adapt(_ delta: Int, points: Int, first: Bool) -> Int {
+        var delta = first ? delta / damp : delta / 2
+        delta += delta / points
+        var k = 0
+        while delta > ((base - tMin) * tMax) / 2 {
+            delta /= base - tMin
+            k += base
+        }
+        return k + (base - tMin + 1) * delta / (delta + skew)
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+
+@testable import MailModel
+
+@Suite struct InternationalDomainNameTests {
+    /// RFC 3492's own samples (A: Arabic, B: simplified Chinese, L: Japanese
+    /// with ASCII in it), and German labels as Python's punycode codec encodes them.
+    @Test func punycodeEncodesAsTheRFCSays() {
+        let arabic: [UInt32] = [0x644, 0x64A, 0x647, 0x645, 0x627, 0x628, 0x62A, 0x643, 0x644, 0x645, 0x648, 0x634, 0x639, 0x631, 0x628, 0x64A, 0x61F]
+        #expect(Punycode.encode(arabic) == "egbpdaj6bu4bxfgehfvwxn")
+        let chinese: [UInt32] = [0x4ED6, 0x4EEC, 0x4E3A, 0x4EC0, 0x4E48, 0x4E0D, 0x8BF4, 0x4E2D, 0x6587]
+        #expect(Punycode.encode(chinese) == "ihqwcrb4cv8a8dqg056pqjye")
+        let mixed: [UInt32] = [0x33, 0x5E74, 0x42, 0x7D44, 0x91D1, 0x516B, 0x5148, 0x751F]  // "3年B組金八先生"
+        #expect(Punycode.encode(mixed) == "3B-ww4c5e180e575a65lsy2b")
+        #expect(Punycode.encode("müller-bau".unicodeScalars.map(\.value)) == "mller-bau-q9a")
+        #expect(Punycode.encode("köln-süd".unicodeScalars.map(\.value)) == "kln-sd-wxa6c")
+        #expect(Punycode.encode("ü".unicodeScalars.map(\.value)) == "tda")
+    }
+
+    @Test func namesBeyondASCIIGetTheirASCIIForm() {
+        #expect(InternationalDomainName.asciiForm(of: "imap.müller-bau.de") == "imap.xn--mller-bau-q9a.de")
+        #expect(InternationalDomainName.asciiForm(of: "MÜNCHEN.de") == "xn--mnchen-3ya.de")  // lower-cased first
+        #expect(InternationalDomainName.asciiForm(of: "straße.de") == "xn--strae-oqa.de")  // ß kept (IDNA2008)
+        #expect(InternationalDomainName.asciiForm(of: "mail.пример.рф") == "mail.xn--e1afmkfd.xn--p1ai")
+        #expect(InternationalDomainName.asciiForm(of: "日本語。jp") == "xn--wgv71a119e.jp")  // ideographic full stop
+        // Decomposed (NFD, as macOS file names are): composed first, so the same name.
+        #expect(InternationalDomainName.asciiForm(of: "mu\u{0308}ller-bau.de") == "xn--mller-bau-q9a.de")
+    }
+
+    @Test func asciiNamesStayAsTheyAre() {
+        #expect(InternationalDomainName.asciiForm(of: "IMAP.Example.DE") == "IMAP.Example.DE")
+        #expect(InternationalDomainName.asciiForm(of: "xn--mller-bau-q9a.de") == "xn--mller-bau-q9a.de")
+        #expect(InternationalDomainName.asciiForm(of: "") == "")
+    }
+
+    @Test func aLabelTooLongForDNSHasNoASCIIForm() {
+        // 59 characters, 69 in ASCII form (Python's punycode codec agrees).
+        #expect(InternationalDomainName.asciiForm(of: "mail.jürgen-müller-maschinenbau-und-anlagentechnik-köln-süd-gmbh.de") == nil)
+        let fits = String(repeating: "a", count: 50) + "ü.de"  // 58 characters in ASCII form
+        #expect(InternationalDomainName.asciiForm(of: fits) == "xn--" + String(repeating: "a", count: 50) + "-ehf.de")
+    }
+}
