@@ -9,13 +9,18 @@ public struct ProviderIndex: Sendable {
     public init(_ providers: [MailProvider]) {
         self.providers = providers
         for (index, provider) in providers.enumerated() {
-            for domain in provider.domains where byDomain[domain] == nil { byDomain[domain] = index }
+            for domain in provider.domains.map(Self.key) where byDomain[domain] == nil { byDomain[domain] = index }
         }
     }
 
-    /// The provider serving `domain`, ignoring case.
+    /// The provider serving `domain`, ignoring case; a domain with umlauts is
+    /// found by its Unicode and its ASCII (`xn--`) form alike.
     public func provider(forDomain domain: String) -> MailProvider? {
-        byDomain[domain.lowercased()].map { providers[$0] }
+        byDomain[Self.key(domain)].map { providers[$0] }
+    }
+
+    private static func key(_ domain: String) -> String {
+        (InternationalDomainName.asciiForm(of: domain) ?? domain).lowercased()
     }
 
     /// The provider for an address's domain (the part after the last `@`).

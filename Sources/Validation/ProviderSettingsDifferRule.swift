@@ -17,6 +17,8 @@ struct ProviderSettingsDifferRule: AccountRule {
             [.email: "a@example-mail.de", .incomingProtocol: "imap", .incomingHost: "mail.example-mail.de", .incomingPort: "993"],
             [.email: "b@Example-Mail.DE", .outgoingEnabled: "true", .outgoingHost: "smtp.example-mail.de", .outgoingPort: "25",
              .outgoingSecurity: "none"],
+            // The provider's file names the domain in its xn-- form.
+            [.email: "c@müller-mail.de", .incomingProtocol: "imap", .incomingHost: "imap.müller-mail.de", .incomingPort: "143"],
         ],
         nonTriggeringExamples: [
             [.email: "a@example-mail.de", .incomingProtocol: "imap", .incomingHost: "IMAP.example-mail.de", .incomingPort: "993",
@@ -24,6 +26,10 @@ struct ProviderSettingsDifferRule: AccountRule {
              .outgoingSecurity: "starttls"],
             [.email: "a@example-mail.de", .incomingProtocol: "imap", .incomingHost: "imap.example-mail.de"],
             [.email: "a@other.de", .incomingProtocol: "imap", .incomingHost: "imap.other.de", .incomingPort: "143"],
+            [.email: "c@müller-mail.de", .incomingProtocol: "imap", .incomingHost: "imap.müller-mail.de", .incomingPort: "993",
+             .incomingSecurity: "tls"],
+            [.email: "c@xn--mller-mail-9db.de", .incomingProtocol: "imap", .incomingHost: "imap.xn--mller-mail-9db.de",
+             .incomingPort: "993"],
         ],
         exampleProviders: [
             MailProvider(
@@ -37,6 +43,11 @@ struct ProviderSettingsDifferRule: AccountRule {
                                    authentication: ["password-cleartext"], username: "%EMAILADDRESS%"),
                 ],
                 source: "example-mail.de.xml"),
+            MailProvider(
+                id: "xn--mller-mail-9db.de", domains: ["xn--mller-mail-9db.de"], displayName: "Müller Mail",
+                incoming: [ProviderServer(type: "imap", hostname: "imap.xn--mller-mail-9db.de", port: 993, security: .tls,
+                                          authentication: ["password-cleartext"], username: "%EMAILADDRESS%")],
+                outgoing: [], source: "xn--mller-mail-9db.de.xml"),
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
@@ -44,18 +55,20 @@ struct ProviderSettingsDifferRule: AccountRule {
         var findings: [Finding] = []
         for endpoint in facts.endpoints where !endpoint.host.isEmpty {
             guard let service = endpoint.service else { continue }
+            // Provider files name hosts in ASCII (xn-- for umlauts); accounts as typed.
+            let host = Self.comparable(endpoint.host)
             let published = (service == .smtp ? provider.outgoing : provider.incoming).filter { $0.type == service.rawValue }
             guard !published.isEmpty else { continue }
             // Only what the account sets is compared: a missing port is another rule's business.
             let matches = published.contains { server in
-                server.hostname == endpoint.host.lowercased()
+                Self.comparable(server.hostname) == host
                     && (endpoint.port == nil || server.port == nil || server.port == endpoint.port)
                     && (endpoint.security == nil || server.security == nil || server.security == endpoint.security)
             }
             guard !matches else { continue }
             let field: CanonicalField =
-                published.contains { $0.hostname == endpoint.host.lowercased() }
-                ? (published.contains { $0.hostname == endpoint.host.lowercased() && $0.port == endpoint.port }
+                published.contains { Self.comparable($0.hostname) == host }
+                ? (published.contains { Self.comparable($0.hostname) == host && $0.port == endpoint.port }
                     ? endpoint.securityField : endpoint.portField)
                 : endpoint.hostField
             let ours = Self.describe(endpoint.host, endpoint.port, endpoint.security)
@@ -66,6 +79,11 @@ struct ProviderSettingsDifferRule: AccountRule {
                     + "publishes: \(theirs)"))
         }
         return findings
+    }
+
+    /// A host name as the comparison sees it: in ASCII, lower-cased.
+    private static func comparable(_ host: String) -> String {
+        (InternationalDomainName.asciiForm(of: host) ?? host).lowercased()
     }
 
     private static func describe(_ host: String, _ port: Int?, _ security: ConnectionSecurity?) -> String {
