@@ -33,6 +33,11 @@ public enum InternationalDomainName {
                 ascii.append(label)
                 continue
             }
+            // Each character beyond ASCII adds at least one to the ASCII form,
+            // so a label of more than 63 characters (up to four scalars each,
+            // before composing) cannot fit: refused before the encoder, whose
+            // time grows with the square of the label.
+            guard label.unicodeScalars.count <= 4 * 63 else { return nil }
             let encoded = "xn--" + Punycode.encode(composed(label.lowercased()).unicodeScalars.map(\.value))
             guard encoded.utf8.count <= 63 else { return nil }
             ascii.append(encoded)

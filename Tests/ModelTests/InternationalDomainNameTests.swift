@@ -36,6 +36,9 @@ import Testing
     @Test func aLabelTooLongForDNSHasNoASCIIForm() {
         // 59 characters, 69 in ASCII form (Python's punycode codec agrees).
         #expect(InternationalDomainName.asciiForm(of: "mail.jürgen-müller-maschinenbau-und-anlagentechnik-köln-süd-gmbh.de") == nil)
+        // A whole spreadsheet cell of distinct letters as a host: refused, not encoded.
+        let garbage = String(String.UnicodeScalarView((0x4E00..<0x4E00 + 100_000).compactMap(Unicode.Scalar.init)))
+        #expect(InternationalDomainName.asciiForm(of: "imap." + garbage + ".de") == nil)
         let fits = String(repeating: "a", count: 50) + "ü.de"  // 58 characters in ASCII form
         #expect(InternationalDomainName.asciiForm(of: fits) == "xn--" + String(repeating: "a", count: 50) + "-ehf.de")
     }
