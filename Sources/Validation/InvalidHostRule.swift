@@ -12,6 +12,8 @@ struct InvalidHostRule: AccountRule {
             [.incomingProtocol: "imap", .incomingHost: "imap.example.de/mail"],
             [.outgoingEnabled: "true", .outgoingHost: "smtp example.de"],
             [.outgoingEnabled: "true", .outgoingHost: "smtp..example.de"],
+            // 59 characters, 69 in the xn-- form DNS holds.
+            [.incomingProtocol: "imap", .incomingHost: "mail.jürgen-müller-maschinenbau-und-anlagentechnik-köln-süd-gmbh.de"],
         ],
         nonTriggeringExamples: [
             [.incomingProtocol: "imap", .incomingHost: "imap.example.de"],

@@ -83,8 +83,14 @@ enum MailSyntax {
         }
         let text = String(decoding: label, as: UTF8.self)
         if text.count > 63 { return "has a label longer than 63 characters" }
-        return text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-            ? nil : "has a character that no host name holds"
+        guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            return "has a character that no host name holds"
+        }
+        // DNS holds the label in its ASCII form, which is longer.
+        guard InternationalDomainName.asciiForm(of: text) != nil else {
+            return "has a label longer than 63 characters in its ASCII form (xn--…), the form DNS holds"
+        }
+        return nil
     }
 
     /// Why `address` is not a mail address, or nil when it is.

@@ -92,6 +92,15 @@ import Testing
         #expect(try findings([.outgoingSenderAddress: "@x.de"]).map(\.rule) == ["missing-address", "invalid-address"])
     }
 
+    @Test func anUmlautLabelTooLongForDNS() throws {
+        let found = try findings([.email: "info@example.de", .incomingProtocol: "imap", .incomingPort: "993", .incomingSecurity: "tls",
+                                  .incomingHost: "mail.jürgen-müller-maschinenbau-und-anlagentechnik-köln-süd-gmbh.de"])
+        #expect(found.map(\.message) == [
+            "IMAP host 'mail.jürgen-müller-maschinenbau-und-anlagentechnik-köln-süd-gmbh.de' has a label longer than 63 "
+                + "characters in its ASCII form (xn--…), the form DNS holds",
+        ])
+    }
+
     @Test func unknownValueNamesTheValue() throws {
         let found = try findings([.email: "info@example.de", .incomingSecurity: "SSL/TLS"])
         #expect(found.map(\.message) == ["incoming_security is 'SSL/TLS', which is not one of: none, starttls, tls"])
