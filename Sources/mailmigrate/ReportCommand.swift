@@ -8,9 +8,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML report of the stored accounts, findings and connect tests.",
         discussion: """
-            One HTML file with no external assets (it works offline and prints): counts, every \\
-            account with the findings of the newest validating run and the results of the newest \\
-            connect tests, filters by severity and status, sortable columns. It never contains a \\
+            One HTML file with no external assets (it works offline and prints): counts, every \
+            account with the findings of the newest validating run and the results of the newest \
+            connect tests, filters by severity and status, sortable columns. It never contains a \
             password. scripts/report-png renders it to a PNG with headless Chromium.
             """)
 
