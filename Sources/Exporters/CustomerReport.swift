@@ -4,17 +4,33 @@ import Foundation
 /// (no external assets; it works offline and prints) with the counts, every
 /// account with its findings and connect-test results, filters by severity
 /// and status, and sortable columns. It is built from `ReportData`, which
-/// holds no password, and every text is HTML-escaped.
+/// holds no password, and every text is HTML-escaped; it is written as the
+/// accounts are read.
 public enum CustomerReport {
-    public static func html(_ data: ReportData, generatedAt: Date = Date()) -> String {
-        let severities = ["error", "warning", "info"]
-        var findingCounts: [String: Int] = [:]
-        var statusCounts: [String: Int] = [:]
-        for account in data.accounts {
-            for finding in account.findings { findingCounts[finding.severity, default: 0] += 1 }
-            for probe in account.probes { statusCounts[probe.status, default: 0] += 1 }
+    /// Writes the report to `sink`: the totals of `data`, then one table row
+    /// per account as `accounts` hands them over (from the store, one at a
+    /// time: a report of a million accounts needs no more memory than one of ten).
+    public static func write(
+        _ data: ReportData, to sink: ByteSink, generatedAt: Date = Date(),
+        accounts: ((ReportData.Account) throws -> Void) throws -> Void
+    ) throws {
+        try sink.write(head(data, generatedAt: generatedAt))
+        var rows = ""
+        try accounts { account in
+            row(account, into: &rows)
+            if rows.utf8.count >= 1 << 16 {
+                try sink.write(rows)
+                rows = ""
+            }
         }
-        let withErrors = data.accounts.filter { $0.findings.contains { $0.severity == "error" } }.count
+        try sink.write(rows + "</tbody></table>\n<script>\(script)</script>\n</body></html>\n")
+    }
+
+    private static let severities = ["error", "warning", "info"]
+
+    private static func head(_ data: ReportData, generatedAt: Date) -> String {
+        let findingCounts = data.findingCounts
+        let statusCounts = data.statusCounts
         let failedProbes = statusCounts.filter { $0.key != "ok" && $0.key != "skipped" }.values.reduce(0, +)
         let stamp = ISO8601DateFormatter().string(from: generatedAt)
 
@@ -28,8 +44,8 @@ public enum CustomerReport {
             <header><h1>E-Mail-Konten: Prüfbericht</h1>
             <p class="meta">\(e(data.database)) · erstellt \(e(stamp)) · \(data.runs) Läufe</p></header>
             <section class="cards">
-            <div class="card"><b>\(data.accounts.count)</b><span>Konten</span></div>
-            <div class="card error"><b>\(withErrors)</b><span>Konten mit Fehlern</span></div>
+            <div class="card"><b>\(data.accountCount)</b><span>Konten</span></div>
+            <div class="card error"><b>\(data.accountsWithErrors)</b><span>Konten mit Fehlern</span></div>
             <div class="card error"><b>\(findingCounts["error", default: 0])</b><span>Fehler</span></div>
             <div class="card warning"><b>\(findingCounts["warning", default: 0])</b><span>Warnungen</span></div>
             <div class="card info"><b>\(findingCounts["info", default: 0])</b><span>Hinweise</span></div>
@@ -53,34 +69,34 @@ public enum CustomerReport {
             </tr></thead><tbody>
 
             """
-        for account in data.accounts {
-            let worst = severities.first { s in account.findings.contains { $0.severity == s } } ?? "none"
-            let statuses = Set(account.probes.map(\.status)).sorted().joined(separator: " ")
-            out += "<tr data-severity=\"\(worst)\" data-status=\"\(e(statuses))\">"
-            out += "<td><b>\(e(account.email.isEmpty ? "(ohne Adresse)" : account.email))</b>"
-            if !account.displayName.isEmpty { out += "<br><span class=\"sub\">\(e(account.displayName))</span>" }
-            out += "<br><span class=\"sub\">\(e(account.origin))</span></td>"
-            out += "<td>\(e(account.incoming))" + (account.outgoing.isEmpty ? "" : "<br>\(e(account.outgoing))") + "</td>"
-            out += "<td data-value=\"\(account.findings.count)\">"
-            for finding in account.findings {
-                out += "<div class=\"finding \(e(finding.severity))\"><span class=\"badge\">\(e(finding.severity))</span> "
-                out += "<code>\(e(finding.rule))</code> \(e(finding.message))"
-                if !finding.fix.isEmpty { out += "<br><span class=\"fix\">→ \(e(finding.fix))</span>" }
-                out += "</div>"
-            }
-            if account.findings.isEmpty { out += "<span class=\"none\">keine</span>" }
-            out += "</td><td>"
-            for probe in account.probes {
-                out += "<div><span class=\"status \(e(probe.status))\">\(e(probe.status))</span> \(e(probe.service)) \(e(probe.endpoint))"
-                if probe.status != "ok", !probe.detail.isEmpty { out += "<br><span class=\"sub\">\(e(probe.detail))</span>" }
-                if !probe.tlsVersion.isEmpty { out += "<br><span class=\"sub\">\(e(probe.tlsVersion))" + (probe.certificateExpiry.isEmpty ? "" : ", Zertifikat bis \(e(String(probe.certificateExpiry.prefix(10))))") + "</span>" }
-                out += "</div>"
-            }
-            if account.probes.isEmpty { out += "<span class=\"none\">nicht getestet</span>" }
-            out += "</td></tr>\n"
-        }
-        out += "</tbody></table>\n<script>\(script)</script>\n</body></html>\n"
         return out
+    }
+
+    private static func row(_ account: ReportData.Account, into out: inout String) {
+        let worst = severities.first { s in account.findings.contains { $0.severity == s } } ?? "none"
+        let statuses = Set(account.probes.map(\.status)).sorted().joined(separator: " ")
+        out += "<tr data-severity=\"\(worst)\" data-status=\"\(e(statuses))\">"
+        out += "<td><b>\(e(account.email.isEmpty ? "(ohne Adresse)" : account.email))</b>"
+        if !account.displayName.isEmpty { out += "<br><span class=\"sub\">\(e(account.displayName))</span>" }
+        out += "<br><span class=\"sub\">\(e(account.origin))</span></td>"
+        out += "<td>\(e(account.incoming))" + (account.outgoing.isEmpty ? "" : "<br>\(e(account.outgoing))") + "</td>"
+        out += "<td data-value=\"\(account.findings.count)\">"
+        for finding in account.findings {
+            out += "<div class=\"finding \(e(finding.severity))\"><span class=\"badge\">\(e(finding.severity))</span> "
+            out += "<code>\(e(finding.rule))</code> \(e(finding.message))"
+            if !finding.fix.isEmpty { out += "<br><span class=\"fix\">→ \(e(finding.fix))</span>" }
+            out += "</div>"
+        }
+        if account.findings.isEmpty { out += "<span class=\"none\">keine</span>" }
+        out += "</td><td>"
+        for probe in account.probes {
+            out += "<div><span class=\"status \(e(probe.status))\">\(e(probe.status))</span> \(e(probe.service)) \(e(probe.endpoint))"
+            if probe.status != "ok", !probe.detail.isEmpty { out += "<br><span class=\"sub\">\(e(probe.detail))</span>" }
+            if !probe.tlsVersion.isEmpty { out += "<br><span class=\"sub\">\(e(probe.tlsVersion))" + (probe.certificateExpiry.isEmpty ? "" : ", Zertifikat bis \(e(String(probe.certificateExpiry.prefix(10))))") + "</span>" }
+            out += "</div>"
+        }
+        if account.probes.isEmpty { out += "<span class=\"none\">nicht getestet</span>" }
+        out += "</td></tr>\n"
     }
 
     /// HTML-escaped text.

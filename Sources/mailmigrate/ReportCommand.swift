@@ -23,9 +23,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             let store = try AccountStore(path: db, create: false)
-            let html = CustomerReport.html(try store.reportData())
             let file = try OutputFile(path: output, containsSecrets: false)
-            try file.sink.write(html)
+            do {
+                try CustomerReport.write(try store.reportData(), to: file.sink) { try store.forEachReportAccount($0) }
+            } catch {
+                file.discard()
+                throw error
+            }
             try file.commit()
         } catch {
             throw Failure(error)
