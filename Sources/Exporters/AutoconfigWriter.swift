@@ -14,7 +14,7 @@ import MailModel
 /// `.` as a host name, and looks a domain's file up by that form. A domain
 /// or host that is no such name even then (a path, a space) gets no file:
 /// its name could not be a file name either.
-public enum AutoconfigWriter {
+public struct AutoconfigWriter: Sendable {
     public struct Domain: Sendable {
         /// The domain in ASCII, lower-cased: the file's name without `.xml`.
         public let domain: String
@@ -28,56 +28,106 @@ public enum AutoconfigWriter {
         public var description: String { "\(domain): \(reason); no autoconfig file written" }
     }
 
-    /// The files, and what was left out, by domain name.
-    public static func files(for accounts: [MailAccount]) -> (files: [Domain], leftOut: [LeftOut]) {
-        var byDomain: [String: [MailAccount]] = [:]
-        var displayNames: [String: String] = [:]
-        var leftOut: [LeftOut] = []
-        var refused = Set<String>()
-        for account in accounts {
-            let email = account.identity.email
-            guard let at = email.lastIndex(of: "@"), email.index(after: at) < email.endIndex else {
-                leftOut.append(LeftOut(domain: AccountLabel.of(account), reason: "the account's address has no domain"))
-                continue
-            }
-            let written = String(email[email.index(after: at)...]).lowercased()
-            guard let domain = asciiHostName(written)?.lowercased() else {
-                if refused.insert(written).inserted {
-                    leftOut.append(LeftOut(domain: written, reason: "the domain is not a host name Thunderbird accepts" + Self.hostNameRule))
-                }
-                continue
-            }
-            byDomain[domain, default: []].append(account)
-            if displayNames[domain] == nil { displayNames[domain] = written }
+    /// What one domain's accounts say, gathered as they pass: a run's
+    /// accounts are read one at a time, and only this much is kept per domain.
+    private struct DomainState {
+        /// The domain as the first account wrote it (lower-cased), for the file's `displayName`.
+        var display: String
+        var badHost: String?
+        var incoming: Set<String> = []
+        var outgoing: Set<String> = []
+        var firstIncoming: ServerSettings?
+        var firstOutgoing: ServerSettings?
+        var loginsAreAddresses = true
+        var loginsAreLocalParts = true
+    }
+
+    private struct ServerSettings {
+        var type: String
+        var host: String
+        var port: Int?
+        var security: ConnectionSecurity?
+        var auth: AuthenticationMethod?
+    }
+
+    private var domains: [String: DomainState] = [:]
+    private var leftOut: [LeftOut] = []
+    private var refused = Set<String>()
+
+    public init() {}
+
+    /// Takes in one account (a store's accounts are handed over one by one:
+    /// memory grows with the number of domains, not of accounts).
+    public mutating func add(_ account: borrowing MailAccount) {
+        let email = account.identity.email
+        guard let at = email.lastIndex(of: "@"), email.index(after: at) < email.endIndex else {
+            leftOut.append(LeftOut(domain: AccountLabel.of(account), reason: "the account's address has no domain"))
+            return
         }
+        let written = String(email[email.index(after: at)...]).lowercased()
+        guard let domain = Self.asciiHostName(written)?.lowercased() else {
+            if refused.insert(written).inserted {
+                leftOut.append(LeftOut(domain: written, reason: "the domain is not a host name Thunderbird accepts" + Self.hostNameRule))
+            }
+            return
+        }
+        var state = domains.removeValue(forKey: domain) ?? DomainState(display: written)
+        defer { domains[domain] = state }
+        if state.badHost == nil {
+            state.badHost = [account.incoming.host, account.outgoing.host].first { !$0.isEmpty && Self.asciiHostName($0) == nil }
+        }
+        let incomingType = account.incoming.protocolKind?.canonicalName
+        if let incoming = Self.server(incomingType, account.incoming.host, account.incoming.port, account.incoming.security) {
+            state.incoming.insert(incoming)
+            if state.firstIncoming == nil {
+                state.firstIncoming = ServerSettings(
+                    type: incomingType ?? "imap", host: account.incoming.host, port: account.incoming.port,
+                    security: account.incoming.security, auth: account.incoming.authentication)
+            }
+        }
+        if account.outgoing.enabled || !account.outgoing.host.isEmpty,
+            let outgoing = Self.server("smtp", account.outgoing.host, account.outgoing.port, account.outgoing.security)
+        {
+            state.outgoing.insert(outgoing)
+        }
+        if state.firstOutgoing == nil && !account.outgoing.host.isEmpty {
+            state.firstOutgoing = ServerSettings(
+                type: "smtp", host: account.outgoing.host, port: account.outgoing.port, security: account.outgoing.security,
+                auth: account.outgoing.authentication)
+        }
+        // `%EMAILADDRESS%` when every login is the address, `%EMAILLOCALPART%` when every login is its local part.
+        let address = email.lowercased()
+        let login = account.incoming.userName.lowercased()
+        state.loginsAreAddresses = state.loginsAreAddresses && address == login
+        state.loginsAreLocalParts = state.loginsAreLocalParts && address.split(separator: "@").first.map(String.init) == login
+    }
+
+    /// The files of the domains taken in, and what was left out, by domain name.
+    public func result() -> (files: [Domain], leftOut: [LeftOut]) {
+        var leftOut = leftOut
         var files: [Domain] = []
-        for domain in byDomain.keys.sorted() {
-            let members = byDomain[domain]!
-            let display = displayNames[domain]!
-            let hosts = members.flatMap { [$0.incoming.host, $0.outgoing.host] }.filter { !$0.isEmpty }
-            if let bad = hosts.first(where: { asciiHostName($0) == nil }) {
+        for domain in domains.keys.sorted() {
+            let state = domains[domain]!
+            let display = state.display
+            if let bad = state.badHost {
                 leftOut.append(LeftOut(domain: display, reason: "the host '\(bad)' is not a host name Thunderbird accepts" + Self.hostNameRule))
                 continue
             }
-            let incoming = Set(members.compactMap { server($0.incoming.protocolKind?.canonicalName, $0.incoming.host, $0.incoming.port, $0.incoming.security) })
-            let outgoing = Set(members.compactMap { $0.outgoing.enabled || !$0.outgoing.host.isEmpty ? server("smtp", $0.outgoing.host, $0.outgoing.port, $0.outgoing.security) : nil })
-            if incoming.count > 1 { leftOut.append(LeftOut(domain: display, reason: "the accounts disagree on the incoming server (" + incoming.sorted().joined(separator: " / ") + ")")); continue }
-            if outgoing.count > 1 { leftOut.append(LeftOut(domain: display, reason: "the accounts disagree on the outgoing server (" + outgoing.sorted().joined(separator: " / ") + ")")); continue }
-            if let missing = missingForThunderbird(incoming: incoming.first, outgoing: outgoing.first) {
+            if state.incoming.count > 1 { leftOut.append(LeftOut(domain: display, reason: "the accounts disagree on the incoming server (" + state.incoming.sorted().joined(separator: " / ") + ")")); continue }
+            if state.outgoing.count > 1 { leftOut.append(LeftOut(domain: display, reason: "the accounts disagree on the outgoing server (" + state.outgoing.sorted().joined(separator: " / ") + ")")); continue }
+            if let missing = Self.missingForThunderbird(incoming: state.incoming.first, outgoing: state.outgoing.first) {
                 leftOut.append(LeftOut(domain: display, reason: missing))
                 continue
             }
-            let template = usernameTemplate(members)
+            let template = state.loginsAreAddresses ? "%EMAILADDRESS%" : state.loginsAreLocalParts ? "%EMAILLOCALPART%" : nil
             var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<clientConfig version=\"1.1\">\n"
-            xml += "  <emailProvider id=\"\(escape(domain))\">\n    <domain>\(escape(domain))</domain>\n"
-            xml += "    <displayName>\(escape(display))</displayName>\n"
-            if let first = members.first(where: { server($0.incoming.protocolKind?.canonicalName, $0.incoming.host, $0.incoming.port, $0.incoming.security) != nil }) {
-                xml += element("incomingServer", type: first.incoming.protocolKind?.canonicalName ?? "imap", host: first.incoming.host,
-                               port: first.incoming.port, security: first.incoming.security, auth: first.incoming.authentication, user: template)
+            xml += "  <emailProvider id=\"\(Self.escape(domain))\">\n    <domain>\(Self.escape(domain))</domain>\n"
+            xml += "    <displayName>\(Self.escape(display))</displayName>\n"
+            if let first = state.firstIncoming {
+                xml += Self.element("incomingServer", first, user: template)
             }
-            if let first = members.first(where: { !$0.outgoing.host.isEmpty }) {
-                xml += element("outgoingServer", type: "smtp", host: first.outgoing.host, port: first.outgoing.port,
-                               security: first.outgoing.security, auth: first.outgoing.authentication, user: template)
+            if let first = state.firstOutgoing {
+                xml += Self.element("outgoingServer", first, user: template)
             }
             xml += "  </emailProvider>\n</clientConfig>\n"
             files.append(Domain(domain: domain, xml: xml))
@@ -102,18 +152,8 @@ public enum AutoconfigWriter {
         return "\(type ?? "?") \((asciiHostName(host) ?? host).lowercased()):\(port.map(String.init) ?? "?") \(security?.canonicalName ?? "?")"
     }
 
-    /// `%EMAILADDRESS%` when every login is the address, `%EMAILLOCALPART%` when every login is its local part.
-    private static func usernameTemplate(_ accounts: [MailAccount]) -> String? {
-        let pairs = accounts.map { ($0.identity.email.lowercased(), $0.incoming.userName.lowercased()) }
-        if pairs.allSatisfy({ $0.0 == $0.1 }) { return "%EMAILADDRESS%" }
-        if pairs.allSatisfy({ $0.0.split(separator: "@").first.map(String.init) == $0.1 }) { return "%EMAILLOCALPART%" }
-        return nil
-    }
-
-    private static func element(
-        _ name: String, type: String, host: String, port: Int?, security: ConnectionSecurity?, auth: AuthenticationMethod?,
-        user: String?
-    ) -> String {
+    private static func element(_ name: String, _ server: ServerSettings, user: String?) -> String {
+        let (type, host, port, security, auth) = (server.type, server.host, server.port, server.security, server.auth)
         var out = "    <\(name) type=\"\(type)\">\n      <hostname>\(escape(asciiHostName(host) ?? host))</hostname>\n"
         if let port { out += "      <port>\(port)</port>\n" }
         switch security {

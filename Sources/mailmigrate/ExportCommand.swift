@@ -146,10 +146,10 @@ struct ExportCommand: ParsableCommand {
     private func writeAutoconfig() throws {
         do {
             let store = try AccountStore(path: db, create: false)
-            var accounts: [MailAccount] = []
-            try store.forEachAccount { accounts.append($0) }
+            var writer = AutoconfigWriter()
+            try store.forEachAccount { writer.add($0) }
             try ExportDirectory.create(output)
-            let (files, leftOut) = AutoconfigWriter.files(for: accounts)
+            let (files, leftOut) = writer.result()
             for file in files {
                 let out = try OutputFile(path: output + "/" + file.domain + ".xml", containsSecrets: false, compressionLevel: level)
                 try out.sink.write(file.xml)
