@@ -167,18 +167,26 @@ struct ExportCommand: ParsableCommand {
     /// imapsync's batch file: source accounts (this database) paired with target accounts (--target-db) by address.
     private func writeImapsync(warnings: ExportWarnings) throws {
         do {
-            var sources: [MailAccount] = []
-            var targets: [MailAccount] = []
+            var pairing = ImapsyncPairing()
             let sourceStore = try AccountStore(path: db, create: false)
-            try sourceStore.forEachAccount { sources.append($0) }
             let targetStore = try AccountStore(path: targetDb!, create: false)
-            try targetStore.forEachAccount { targets.append($0) }
-            let pairing = ImapsyncPairing(sources: sources, targets: targets)
+            try targetStore.forEachAccount { pairing.addTarget($0) }
             let file = try OutputFile(path: output, containsSecrets: true, compressionLevel: level)
-            try file.sink.write("# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\n")
-            for line in pairing.lines { try file.sink.write(line.text + "\n") }
+            var leftOut: [ImapsyncPairing.LeftOut] = []
+            do {
+                try file.sink.write("# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\n")
+                try sourceStore.forEachAccount { source in
+                    switch pairing.pair(source) {
+                    case .line(let line): try file.sink.write(line.text + "\n")
+                    case .leftOut(let left): leftOut.append(left)
+                    }
+                }
+            } catch {
+                file.discard()
+                throw error
+            }
             try file.commit()
-            for left in pairing.leftOut { warnings.add("\(left.email): \(left.reason); left out") }
+            for left in leftOut { warnings.add("\(left.email): \(left.reason); left out") }
             for email in pairing.unpairedTargets { warnings.add("\(email): a target account without a source account") }
             warnings.finish()
         } catch {
