@@ -39,12 +39,10 @@ public final class OpenXESQLWriter: AccountWriter {
         if account.roles.isDefault {
             writeDefault(account, name: name)
         } else {
-            let lost = EmailbackupMapping.lostFields(of: account)
-            note(lost, of: account, name: name)
-            buffer.append("INSERT INTO `emailbackup` (")
-            buffer.append(EmailbackupMapping.columns.map { SQLLiteral.identifier($0.name) }.joined(separator: ", "))
-            buffer.append(") VALUES (")
-            for (index, (column, value)) in zip(EmailbackupMapping.columns, EmailbackupMapping.row(for: account)).enumerated() {
+            let row = EmailbackupMapping.row(for: account)
+            note(EmailbackupMapping.lostFields(of: account, row: row), of: account, name: name)
+            buffer.append(Self.insertHead)
+            for (index, (column, value)) in zip(EmailbackupMapping.columns, row).enumerated() {
                 if index > 0 { buffer.append(", ") }
                 SQLLiteral.append(value, integer: column.kind == .integer, to: &buffer)
             }
@@ -58,6 +56,11 @@ public final class OpenXESQLWriter: AccountWriter {
         try buffer.drain(to: sink)
         try sink.flush()
     }
+
+    /// The same for every account: made once.
+    private static let insertHead =
+        "INSERT INTO `emailbackup` (" + EmailbackupMapping.columns.map { SQLLiteral.identifier($0.name) }.joined(separator: ", ")
+        + ") VALUES ("
 
     private func writeHeader() {
         headerWritten = true
@@ -109,14 +112,21 @@ public final class OpenXESQLWriter: AccountWriter {
     private func note(_ lost: [String], of account: MailAccount, name: String) {
         var notes: [String] = []
         if !lost.isEmpty { notes.append("OpenXE has no column for: \(lost.joined(separator: ", "))") }
+        // A character beyond the BMP is four bytes in UTF-8, led by 0xF0–0xF4.
+        var text: [UInt8] = []
         let wide = CanonicalField.ordered.filter { field in
-            field.kind != .secret && field.text(in: account).unicodeScalars.contains { $0.value > 0xFFFF }
+            guard field.kind != .secret else { return false }
+            text.removeAll(keepingCapacity: true)
+            field.appendText(in: account, to: &text)
+            return text.contains { $0 >= 0xF0 }
         }
         if !wide.isEmpty {
             notes.append("characters beyond utf8mb3 (emoji) become '?' in OpenXE: \(wide.map(\.name).joined(separator: ", "))")
         }
         for text in notes {
-            buffer.append("-- \(name.replacingOccurrences(of: "\n", with: " ")): \(text)\n")
+            // One comment line: a line break in the name would end it and start SQL.
+            let oneLine = String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+            buffer.append("-- \(oneLine): \(text)\n")
             warn("\(name): \(text)")
         }
     }

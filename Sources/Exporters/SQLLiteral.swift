@@ -33,5 +33,5 @@ enum SQLLiteral {
     }
 
     /// `name` in backticks.
-    static func identifier(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
+    static func identifier(_ name: String) -> String { "`" + name.replacing("`", with: "``") + "`" }
 }

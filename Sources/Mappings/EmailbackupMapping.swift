@@ -190,14 +190,24 @@ public enum EmailbackupMapping {
     /// again, and each extra that is not a raw column value. Empty when the
     /// row holds the whole account.
     public static func lostFields(of account: MailAccount) -> [String] {
-        let row = row(for: account)
-        var values: [String: String?] = [:]
-        for (column, value) in zip(columns, row) { values[column.name] = value }
-        guard let back = try? Self.account(from: values) else { return ["(row does not read back)"] }
+        lostFields(of: account, row: row(for: account))
+    }
+
+    /// `lostFields(of:)` for the row `row(for: account)` made (a writer has it already).
+    public static func lostFields(of account: MailAccount, row: [String?]) -> [String] {
+        guard let back = try? Self.account(fromColumns: row.map { .some($0) }) else { return ["(row does not read back)"] }
         var lost: [String] = []
+        // Compared as UTF-8, without a String per field and side; bytes that
+        // differ are compared as texts too (canonically equivalent is the same).
+        var original: [UInt8] = []
+        var again: [UInt8] = []
         for field in CanonicalField.ordered where !notCompared.contains(field) {
-            let original = field.text(in: account)
-            if !original.isEmpty, original != "false", original != field.text(in: back) {
+            original.removeAll(keepingCapacity: true)
+            field.appendText(in: account, to: &original)
+            if original.isEmpty || original.elementsEqual("false".utf8) { continue }
+            again.removeAll(keepingCapacity: true)
+            field.appendText(in: back, to: &again)
+            if original != again && String(decoding: original, as: UTF8.self) != String(decoding: again, as: UTF8.self) {
                 lost.append(field.name)
             }
         }

@@ -141,4 +141,16 @@ import Testing
         #expect(export.stderr == "mailmigrate: warning: info@example.de (a.csv:2): \(note)\n")
         #expect(export.stdout.contains("-- info@example.de (a.csv:2): \(note)\nINSERT INTO `emailbackup`"))
     }
+
+    /// A line break in an account's name (a spreadsheet cell's, CR LF) stays
+    /// inside the comment line that names it: a new line would start SQL.
+    @Test func aNoteNamingAnAccountStaysOneCommentLine() throws {
+        let dir = TemporaryDirectory()
+        dir.file("a.csv", "email,incoming_protocol,incoming_host,incoming_user,global\r\n\"info\r\n@example.de\",imap,imap.example.de,info,true\r\n")
+        try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
+        let export = try MM.run(["export", "--to", "openxe-sql"], in: dir.path)
+        #expect(export.status == 0)
+        #expect(export.stdout.contains("\n-- info  @example.de (a.csv:2): OpenXE has no column for: global\nINSERT INTO `emailbackup`"))
+        #expect(!export.stdout.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).contains { $0.hasPrefix("@example.de") })
+    }
 }
