@@ -31,11 +31,12 @@ public final class ProfileCSVWriter: AccountWriter {
             }
             account.extras = account.extras.map { $0.isSecret && !$0.value.isEmpty ? ExtraField(name: $0.name, value: Secret.marker) : $0 }
         }
-        let lost = codec.lostFields(of: account)
+        let cells = codec.cells(for: account)
+        let lost = codec.lostFields(of: account, cells: cells)
         if !lost.isEmpty {
             warn("\(AccountLabel.of(account)): the \(codec.profile.name) layout has no column for: \(lost.joined(separator: ", "))")
         }
-        appendRecord(codec.cells(for: account))
+        appendRecord(cells)
         try buffer.drain(to: sink)
     }
 

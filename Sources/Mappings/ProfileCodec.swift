@@ -403,19 +403,19 @@ public struct ProfileCodec: Sendable {
         let column = profile.columns[index]
         if let extra = column.extra { return account.extras.first { $0.name == extra }?.value ?? "" }
         guard let first = fields[index].first else { return "" }
+        let text = first.text(in: account)
         if let map = maps[index] {
-            for entry in map.entries where entry.means.allSatisfy({ name, text in
-                let field = name == "$" ? first : CanonicalField(rawValue: name)
-                return field.map { $0.text(in: account) == text } ?? false
+            for entry in map.entries where entry.means.allSatisfy({ name, expected in
+                if name == "$" || name == first.rawValue { return text == expected }
+                return CanonicalField(rawValue: name).map { $0.text(in: account) == expected } ?? false
             }) {
                 return entry.word
             }
         }
-        let text = first.text(in: account)
         switch column.format {
         case "date-de":
             guard let date = CalendarDate(iso: text) else { return text }
-            return String(format: "%02d.%02d.%04d", date.day, date.month, date.year)
+            return Self.digits(date.day, 2) + "." + Self.digits(date.month, 2) + "." + Self.digits(date.year, 4)
         case "list":
             return ListCodec.decode(text).joined(separator: ", ")
         default:
@@ -423,20 +423,41 @@ public struct ProfileCodec: Sendable {
         }
     }
 
+    /// `value` in decimal, zero-padded to `width` (a date's day, month, year).
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
     /// What of an account this layout cannot hold: each canonical field
     /// whose value does not come back the same when its row is read again,
     /// and each extra the layout has no column for.
     public func lostFields(of account: MailAccount) -> [String] {
+        lostFields(of: account, cells: cells(for: account))
+    }
+
+    /// `lostFields(of:)` for the cells `cells(for: account)` made (a writer has them already).
+    public func lostFields(of account: MailAccount, cells: [String]) -> [String] {
         let back: MailAccount
         do {
-            back = try self.account(cells: cells(for: account).map { $0 })
+            back = try self.account(cells: cells.map { $0 })
         } catch {
             return ["(row does not read back: \(error))"]
         }
         var lost: [String] = []
+        // Compared as UTF-8, without a String per field and side; bytes that
+        // differ are compared as texts too (canonically equivalent is the same).
+        var original: [UInt8] = []
+        var again: [UInt8] = []
         for field in CanonicalField.ordered where field != .origin && field != .extras {
-            let original = field.text(in: account)
-            if !original.isEmpty, original != "false", original != field.text(in: back) { lost.append(field.name) }
+            original.removeAll(keepingCapacity: true)
+            field.appendText(in: account, to: &original)
+            if original.isEmpty || original.elementsEqual("false".utf8) { continue }
+            again.removeAll(keepingCapacity: true)
+            field.appendText(in: back, to: &again)
+            if original != again && String(decoding: original, as: UTF8.self) != String(decoding: again, as: UTF8.self) {
+                lost.append(field.name)
+            }
         }
         let kept = Set(profile.columns.compactMap(\.extra))
         for extra in account.extras where !kept.contains(extra.name) && !(profile.kind == .emailbackup && extra.name.hasPrefix(EmailbackupMapping.rawPrefix)) {
