@@ -61,7 +61,9 @@ struct ValidateCommand: ParsableCommand {
             throw Failure(error)
         }
         var validator = BatchValidator(configuration: configuration, providers: providers)
-        var accounts: [ValidatedAccount] = []
+        let colour = format == .text && FileHandleStream.standardOutput.isTerminal
+            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let printer = try FindingsPrinter(format: format, failOn: failOn.severity, colour: colour)
         var rejects: [Reject] = []
         var skipped = 0
         do {
@@ -69,9 +71,8 @@ struct ValidateCommand: ParsableCommand {
                 let store = try AccountStore(path: db, create: false)
                 try store.forEachAccount { account in
                     let source = SourceReference(file: account.identity.origin.isEmpty ? db : account.identity.origin)
-                    accounts.append(ValidatedAccount(
-                        email: account.identity.email, source: source.description,
-                        findings: validator.validate(account, source: source)))
+                    printer.add(email: account.identity.email, source: source.description,
+                                findings: validator.validate(account, source: source))
                 }
             } else {
                 let options = try readOptions.options()
@@ -80,9 +81,8 @@ struct ValidateCommand: ParsableCommand {
                     while let item = try reader.next() {
                         switch consume item {
                         case let .account(account, source):
-                            accounts.append(ValidatedAccount(
-                                email: account.identity.email, source: source.description,
-                                findings: validator.validate(account, source: source)))
+                            let email = account.identity.email
+                            printer.add(email: email, source: source.description, findings: validator.validate(account, source: source))
                         case .reject(let reject):
                             rejects.append(reject)
                         case .skipped:
@@ -94,9 +94,7 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw Failure(error)
         }
-        let colour = format == .text && FileHandleStream.standardOutput.isTerminal
-            && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        FileHandleStream.standardOutput.write(format.render(accounts, failOn: failOn.severity, colour: colour))
+        printer.finish()
         if skipped > 0 {
             FileHandleStream.standardError.write(
                 "\(skipped) records skipped: deleted in their system (--include-deleted checks them too)\n")
@@ -105,11 +103,7 @@ struct ValidateCommand: ParsableCommand {
             FileHandleStream.standardError.write(
                 "records that could not be read:\n" + rejects.map { "  \($0)\n" }.joined())
         }
-        if let threshold = failOn.severity,
-            accounts.contains(where: { $0.findings.contains { $0.severity >= threshold } })
-        {
-            throw ExitStatus.findings.code
-        }
+        if printer.reachedThreshold { throw ExitStatus.findings.code }
         if !rejects.isEmpty { throw ExitStatus.rejected.code }
     }
 }
