@@ -238,6 +238,23 @@ import Importers
         #expect(suites.first?.attributes["failures"] == "6")
     }
 
+    /// A JUnit report larger than its 64 KiB spool chunks comes out whole:
+    /// every test case, and umlauts intact where a chunk ends inside one.
+    @Test func aLargeJUnitReportIsWhole() throws {
+        let dir = TemporaryDirectory()
+        var csv = "email,display_name,incoming_protocol,incoming_host,incoming_port,incoming_security,incoming_user\n"
+        for i in 0..<1500 { csv += "jörg.müller\(i)@bäckerei.de,Jörg Müller,imap,imap.bäckerei.de,993,none,jörg\(i)\n" }
+        dir.file("many.csv", csv)
+        let result = try MM.run(["validate", "many.csv", "--format", "junit"], in: dir.path)
+        #expect(result.status == 4)
+        #expect(result.stdout.utf8.count > 4 << 16 && !result.stdout.contains("\u{FFFD}"))
+        let report = try MarkupParser.xml(Array(result.stdout.utf8), path: "junit.xml")
+        let cases = report.descendants(named: "testcase")
+        #expect(cases.count == 1500)
+        #expect(cases.last?.attributes["name"] == "jörg.müller1499@bäckerei.de")
+        #expect(report.descendants(named: "testsuite").first?.attributes["failures"] == "1500")
+    }
+
     @Test func rulesCommandListsTheCatalogue() throws {
         let dir = TemporaryDirectory()
         let result = try MM.run(["rules", "--json"], in: dir.path)
