@@ -63,10 +63,10 @@ let package = Package(
 
         // Helpers the test targets share (temporary directories, shell commands).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ModelTests", dependencies: ["MailModel"]),
+        .testTarget(name: "ModelTests", dependencies: ["MailModel", "TestSupport"]),
         .testTarget(name: "MappingTests", dependencies: ["Mappings", "MailModel", "TestSupport"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importers", "Mappings", "MailModel", "TestSupport"]),
-        .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel"]),
+        .testTarget(name: "ValidationTests", dependencies: ["Validation", "MailModel", "TestSupport"]),
         // Against the real Dovecot and Postfix of scripts/mail-servers.
         .testTarget(name: "ConnectTestTests", dependencies: ["ConnectTest", "MailModel", "TestSupport"]),
         .testTarget(name: "ExporterTests", dependencies: ["Exporters", "Importers", "MailModel", "TestSupport"]),

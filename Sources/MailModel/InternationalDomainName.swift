@@ -46,32 +46,53 @@ public enum InternationalDomainName {
     }
 
     /// `text` with each letter that a combining mark follows replaced by
-    /// the one precomposed letter it is equivalent to, where Latin, Greek or
-    /// Cyrillic have one (Unicode's composed form, NFC, for the scripts of
-    /// European domains). Swift compares Characters by canonical
-    /// equivalence, which decides the match.
+    /// the precomposed letter it is equivalent to, where Latin has one
+    /// (`u` + combining diaeresis → `ü`; Unicode's composed form, NFC, for the
+    /// letters of European domains). The standard library has no NFC; the
+    /// Unicode names say which letter is meant ("LATIN SMALL LETTER U" with
+    /// "COMBINING DIAERESIS" is "LATIN SMALL LETTER U WITH DIAERESIS"), and
+    /// Swift's canonical equivalence of Characters confirms each match.
+    /// Marks without such a letter stay as they are.
     static func composed(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            guard character.unicodeScalars.count > 1, let single = precomposed(character) else {
-                result.append(character)
+        var result = String.UnicodeScalarView()
+        var base: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let current = base, scalar.properties.canonicalCombiningClass != .notReordered,
+                let single = precomposed(current, scalar)
+            {
+                base = single
                 continue
             }
-            result.unicodeScalars.append(single)
+            if let current = base { result.append(current) }
+            base = scalar
         }
-        return result
+        if let current = base { result.append(current) }
+        return String(result)
     }
 
-    private static let precomposedRanges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0370...0x04FF, 0x1E00...0x1FFF]
+    private static func precomposed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
+        guard let baseName = base.properties.name, var markName = mark.properties.name, markName.hasPrefix("COMBINING ") else {
+            return nil
+        }
+        markName.removeFirst("COMBINING ".count)
+        if markName.hasSuffix(" ACCENT") { markName.removeLast(" ACCENT".count) }
+        let name = baseName + (baseName.contains(" WITH ") ? " AND " : " WITH ") + markName
+        guard let single = letters[name] else { return nil }
+        var pair = String(base)
+        pair.unicodeScalars.append(mark)
+        return Character(single) == Character(pair) ? single : nil
+    }
 
-    private static func precomposed(_ character: Character) -> Unicode.Scalar? {
-        for range in precomposedRanges {
+    /// The precomposed Latin letters by their Unicode names.
+    private static let letters: [String: Unicode.Scalar] = {
+        var byName: [String: Unicode.Scalar] = [:]
+        for range: ClosedRange<UInt32> in [0x00C0...0x024F, 0x1E00...0x1EFF] {
             for value in range {
-                if let scalar = Unicode.Scalar(value), Character(scalar) == character { return scalar }
+                if let scalar = Unicode.Scalar(value), let name = scalar.properties.name { byName[name] = scalar }
             }
         }
-        return nil
-    }
+        return byName
+    }()
 }
 
 /// RFC 3492's Bootstring parameters for IDNA, and its encoder.

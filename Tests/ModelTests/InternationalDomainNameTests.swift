@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import MailModel
@@ -25,6 +26,8 @@ import Testing
         #expect(InternationalDomainName.asciiForm(of: "日本語。jp") == "xn--wgv71a119e.jp")  // ideographic full stop
         // Decomposed (NFD, as macOS file names are): composed first, so the same name.
         #expect(InternationalDomainName.asciiForm(of: "mu\u{0308}ller-bau.de") == "xn--mller-bau-q9a.de")
+        #expect(InternationalDomainName.composed("u\u{0308}\u{0301}e\u{0301}") == "\u{01D8}\u{00E9}")  // ǘ, é
+        #expect(InternationalDomainName.composed("日\u{0301}") == "日\u{0301}")  // no such letter: left as it is
     }
 
     @Test func asciiNamesStayAsTheyAre() {
@@ -41,5 +44,22 @@ import Testing
         #expect(InternationalDomainName.asciiForm(of: "imap." + garbage + ".de") == nil)
         let fits = String(repeating: "a", count: 50) + "ü.de"  // 58 characters in ASCII form
         #expect(InternationalDomainName.asciiForm(of: fits) == "xn--" + String(repeating: "a", count: 50) + "-ehf.de")
+    }
+
+    /// Names made of ASCII, umlauts, combining marks, CJK, emoji, dots and
+    /// stray bytes' replacement: never a crash; an answer is ASCII, its
+    /// xn-- labels at most 63 long, and the same name gives the same answer.
+    @Test func anyNameGivesASCIIOrNothing() {
+        var random = SplitMix64(seed: 21)
+        let pieces: [String] = ["a", "Z", "-", ".", "ü", "Ü", "ß", "u\u{0308}", "\u{0301}", "日", "本", "😀", "\u{FFFD}", "。", "xn--", "0"]
+        for _ in 0..<5000 {
+            let name = (0..<Int.random(in: 0...80, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            guard let ascii = InternationalDomainName.asciiForm(of: name) else { continue }
+            #expect(ascii.utf8.allSatisfy { $0 < 0x80 }, "\(name)")
+            if !name.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(ascii.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { !$0.hasPrefix("xn--") || $0.utf8.count <= 63 }, "\(name)")
+            }
+            #expect(InternationalDomainName.asciiForm(of: name) == ascii)
+        }
     }
 }
