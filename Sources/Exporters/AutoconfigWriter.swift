@@ -71,6 +71,7 @@ public struct AutoconfigWriter: Sendable {
             }
             return
         }
+        // Taken out and put back, so that its sets change in place instead of being copied.
         var state = domains.removeValue(forKey: domain) ?? DomainState(display: written)
         defer { domains[domain] = state }
         if state.badHost == nil {

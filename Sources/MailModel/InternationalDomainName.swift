@@ -1,12 +1,12 @@
 /// The ASCII form of a host or domain name with letters beyond ASCII
-/// (`müller-bau.de` → `xn--mller-bau-65a.de`, IDNA's A-labels): what DNS
+/// (`müller-bau.de` → `xn--mller-bau-q9a.de`, IDNA's A-labels): what DNS
 /// looks up, what certificates name and what Thunderbird accepts as a host
 /// name (its check allows only ASCII letters, digits, `-` and `.`). German
 /// customers have such domains since DENIC took them in 2004; their ERP
 /// stores them as typed, in Unicode.
 ///
 /// Each label beyond ASCII is lower-cased, composed where a precomposed
-/// letter exists (an `u` followed by a combining diaeresis becomes `ü`) and
+/// Latin letter exists (an `u` followed by a combining diaeresis becomes `ü`) and
 /// Punycode-encoded (RFC 3492) behind `xn--`; `ß` stays `ß`, as IDNA2008 and
 /// DENIC keep it. ASCII labels are left as they are.
 public enum InternationalDomainName {

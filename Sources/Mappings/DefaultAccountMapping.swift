@@ -75,11 +75,7 @@ public enum DefaultAccountMapping {
         for (name, value) in zip(companyColumns, companyRow(for: account)) { company[name] = value }
         let values = Dictionary(uniqueKeysWithValues: zip(valueNames, Self.values(for: account)))
         guard let back = try? Self.account(company: company, values: values) else { return ["(row does not read back)"] }
-        var lost: [String] = []
-        for field in CanonicalField.ordered where !EmailbackupMapping.notCompared.contains(field) {
-            let original = field.text(in: account)
-            if !original.isEmpty, original != "false", original != field.text(in: back) { lost.append(field.name) }
-        }
+        var lost = LostFields.canonical(of: account, readBack: back)
         for extra in account.extras { lost.append("extras.\(extra.name)") }
         return lost
     }

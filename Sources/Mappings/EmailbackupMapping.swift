@@ -89,10 +89,6 @@ public enum EmailbackupMapping {
     public static let columnsByName: [String: OpenXEColumn] =
         Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0) })
 
-    /// Canonical fields whose values OpenXE keeps outside these columns
-    /// (`is_default`: the default account lives in `firmendaten`), or that
-    /// are bookkeeping (`origin`).
-    static let notCompared: Set<CanonicalField> = [.origin, .extras]
 
     // MARK: Reading
 
@@ -196,21 +192,7 @@ public enum EmailbackupMapping {
     /// `lostFields(of:)` for the row `row(for: account)` made (a writer has it already).
     public static func lostFields(of account: MailAccount, row: [String?]) -> [String] {
         guard let back = try? Self.account(fromColumns: row.map { .some($0) }) else { return ["(row does not read back)"] }
-        var lost: [String] = []
-        // Compared as UTF-8, without a String per field and side; bytes that
-        // differ are compared as texts too (canonically equivalent is the same).
-        var original: [UInt8] = []
-        var again: [UInt8] = []
-        for field in CanonicalField.ordered where !notCompared.contains(field) {
-            original.removeAll(keepingCapacity: true)
-            field.appendText(in: account, to: &original)
-            if original.isEmpty || original.elementsEqual("false".utf8) { continue }
-            again.removeAll(keepingCapacity: true)
-            field.appendText(in: back, to: &again)
-            if original != again && String(decoding: original, as: UTF8.self) != String(decoding: again, as: UTF8.self) {
-                lost.append(field.name)
-            }
-        }
+        var lost = LostFields.canonical(of: account, readBack: back)
         for extra in account.extras where !extra.name.hasPrefix(rawPrefix) {
             lost.append("extras.\(extra.name)")
         }

@@ -444,21 +444,7 @@ public struct ProfileCodec: Sendable {
         } catch {
             return ["(row does not read back: \(error))"]
         }
-        var lost: [String] = []
-        // Compared as UTF-8, without a String per field and side; bytes that
-        // differ are compared as texts too (canonically equivalent is the same).
-        var original: [UInt8] = []
-        var again: [UInt8] = []
-        for field in CanonicalField.ordered where field != .origin && field != .extras {
-            original.removeAll(keepingCapacity: true)
-            field.appendText(in: account, to: &original)
-            if original.isEmpty || original.elementsEqual("false".utf8) { continue }
-            again.removeAll(keepingCapacity: true)
-            field.appendText(in: back, to: &again)
-            if original != again && String(decoding: original, as: UTF8.self) != String(decoding: again, as: UTF8.self) {
-                lost.append(field.name)
-            }
-        }
+        var lost = LostFields.canonical(of: account, readBack: back)
         let kept = Set(profile.columns.compactMap(\.extra))
         for extra in account.extras where !kept.contains(extra.name) && !(profile.kind == .emailbackup && extra.name.hasPrefix(EmailbackupMapping.rawPrefix)) {
             lost.append("extras.\(extra.name)")
