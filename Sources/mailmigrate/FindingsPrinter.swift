@@ -20,6 +20,8 @@ final class FindingsPrinter {
     private var counts: [Severity: Int] = [:]
     private var failing = 0
     private let spool: UnsafeMutablePointer<FILE>?
+    /// Why a write to the spool failed (a full /tmp): the report would lack test cases, so `finish` refuses it.
+    private var spoolFailure: String?
 
     /// Whether an account had a finding at or above `failOn`.
     var reachedThreshold: Bool { failing > 0 }
@@ -31,8 +33,7 @@ final class FindingsPrinter {
         self.output = output
         if format == .junit {
             guard let file = tmpfile() else {
-                let reason = String(cString: strerror(errno))
-                throw Failure(OutputError(path: "the JUnit report's temporary file (TMPDIR)", message: reason))
+                throw Failure(OutputError(path: Self.spoolName, message: String(cString: strerror(errno))))
             }
             spool = file
         } else {
@@ -55,8 +56,11 @@ final class FindingsPrinter {
         if buffer.utf8.count >= 1 << 16 { drain() }
     }
 
+    /// Where `tmpfile` makes the spool (glibc: P_tmpdir, whatever TMPDIR says).
+    private static let spoolName = "the JUnit report's temporary file in /tmp"
+
     /// Writes what is left: the text summary, or the JUnit document around its test cases.
-    func finish() {
+    func finish() throws {
         switch format {
         case .text:
             buffer += "\(accounts) accounts, \(accountsWithFindings) with findings: \(counts[.error, default: 0]) errors, "
@@ -66,6 +70,8 @@ final class FindingsPrinter {
             drain()
         case .junit:
             drain()
+            if let spool, spoolFailure == nil, fflush(spool) != 0 { spoolFailure = String(cString: strerror(errno)) }
+            if let spoolFailure { throw Failure(OutputError(path: Self.spoolName, message: spoolFailure)) }
             output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
                 + "<testsuite name=\"mailmigrate validate\" tests=\"\(accounts)\" failures=\"\(failing)\" errors=\"0\">\n")
             if let spool {
@@ -85,7 +91,8 @@ final class FindingsPrinter {
         guard !buffer.isEmpty else { return }
         if let spool {
             var text = buffer
-            text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, spool) }
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, spool) }
+            if written < text.utf8.count && spoolFailure == nil { spoolFailure = String(cString: strerror(errno)) }
         } else {
             output.write(buffer)
         }

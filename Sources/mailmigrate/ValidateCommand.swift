@@ -94,7 +94,7 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw Failure(error)
         }
-        printer.finish()
+        try printer.finish()
         if skipped > 0 {
             FileHandleStream.standardError.write(
                 "\(skipped) records skipped: deleted in their system (--include-deleted checks them too)\n")

@@ -255,6 +255,25 @@ import Importers
         #expect(report.descendants(named: "testsuite").first?.attributes["failures"] == "1500")
     }
 
+    /// When the JUnit spool cannot be written (here: a file size limit, as a
+    /// full /tmp would), validate fails and prints no report that lacks test cases.
+    @Test func aJUnitSpoolThatCannotBeWrittenFailsTheRun() throws {
+        let dir = TemporaryDirectory()
+        var csv = "email,incoming_protocol,incoming_host,incoming_port,incoming_security\n"
+        for i in 0..<1500 { csv += "a\(i)@x.de,imap,imap.x.de,993,none\n" }
+        dir.file("many.csv", csv)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // 16 blocks of 512 bytes; SIGXFSZ ignored, so that the write fails with EFBIG instead of killing.
+        shell.arguments = ["-c", "trap '' XFSZ; ulimit -f 16; exec \"$0\" validate many.csv --format junit >out.xml 2>err.txt", MM.url.path]
+        shell.currentDirectoryURL = URL(fileURLWithPath: dir.path)
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 1)
+        #expect(dir.read("out.xml") == "")
+        #expect(dir.read("err.txt") == "mailmigrate: the JUnit report's temporary file in /tmp: cannot write: File too large\n")
+    }
+
     @Test func rulesCommandListsTheCatalogue() throws {
         let dir = TemporaryDirectory()
         let result = try MM.run(["rules", "--json"], in: dir.path)
