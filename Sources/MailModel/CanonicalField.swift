@@ -382,6 +382,89 @@ public enum CanonicalField: String, CaseIterable, Sendable, Hashable {
         return true
     }
 
+    /// A text field's value as the model holds it (a secret in clear: callers
+    /// redact); nil for a field of any other kind. The inverse of `assignText`.
+    public func textValue(in a: MailAccount) -> String? {
+        switch self {
+        case .email: a.identity.email
+        case .displayName: a.identity.displayName
+        case .description: a.identity.description
+        case .origin: a.identity.origin
+        case .incomingHost: a.incoming.host
+        case .incomingUser: a.incoming.userName
+        case .incomingPassword: a.incoming.password.revealed()
+        case .incomingSentFolder: a.incoming.sentFolder
+        case .incomingDraftsFolder: a.incoming.draftsFolder
+        case .incomingTrashFolder: a.incoming.trashFolder
+        case .outgoingHost: a.outgoing.host
+        case .outgoingOAuthParameter: a.outgoing.oauthParameter.revealed()
+        case .outgoingUser: a.outgoing.userName
+        case .outgoingPassword: a.outgoing.password.revealed()
+        case .outgoingSenderAddress: a.outgoing.senderAddress
+        case .outgoingSenderName: a.outgoing.senderName
+        case .outgoingClientAlias: a.outgoing.clientAlias
+        case .privateOwner: a.roles.privateOwner
+        case .ticketQueue: a.ticket.queue
+        case .ticketProject: a.ticket.project
+        case .autoresponderSubject: a.autoresponder.subject
+        case .autoresponderText: a.autoresponder.text
+        case .signatureHTML: a.signature.html
+        case .erpProjectID: a.erp.projectID
+        case .erpCompanyID: a.erp.companyID
+        case .erpEmployeeID: a.erp.employeeID
+        case .erpLetterTemplateID: a.erp.letterTemplateID
+        default: nil
+        }
+    }
+
+    /// A switch field's value; nil for a field of any other kind.
+    public func flag(in a: MailAccount) -> Bool? {
+        switch self {
+        case .incomingDeleteOnServer: a.incoming.deleteOnServer
+        case .incomingCopyToSent: a.incoming.copyToSent
+        case .outgoingEnabled: a.outgoing.enabled
+        case .outgoingDebug: a.outgoing.debug
+        case .usableAsSender: a.roles.usableAsSender
+        case .usableAsReplyTo: a.roles.usableAsReplyTo
+        case .global: a.roles.global
+        case .isDefault: a.roles.isDefault
+        case .ticketEnabled: a.ticket.enabled
+        case .ticketMarkClosed: a.ticket.markClosed
+        case .ticketAnswerFromInbound: a.ticket.answerFromInbound
+        case .archiveEnabled: a.archive.enabled
+        case .autoresponderEnabled: a.autoresponder.enabled
+        case .autoresponderOncePerDay: a.autoresponder.oncePerDay
+        case .signatureEnabled: a.signature.enabled
+        default: nil
+        }
+    }
+
+    /// Sets a switch field to `on`, and says so; false for a field of any
+    /// other kind. A reader that knows the switch's state (an `int(1)`
+    /// column's `0` or `1`) sets it without writing and parsing a word.
+    @discardableResult
+    public func assignFlag(_ on: Bool, to a: inout MailAccount) -> Bool {
+        switch self {
+        case .incomingDeleteOnServer: a.incoming.deleteOnServer = on
+        case .incomingCopyToSent: a.incoming.copyToSent = on
+        case .outgoingEnabled: a.outgoing.enabled = on
+        case .outgoingDebug: a.outgoing.debug = on
+        case .usableAsSender: a.roles.usableAsSender = on
+        case .usableAsReplyTo: a.roles.usableAsReplyTo = on
+        case .global: a.roles.global = on
+        case .isDefault: a.roles.isDefault = on
+        case .ticketEnabled: a.ticket.enabled = on
+        case .ticketMarkClosed: a.ticket.markClosed = on
+        case .ticketAnswerFromInbound: a.ticket.answerFromInbound = on
+        case .archiveEnabled: a.archive.enabled = on
+        case .autoresponderEnabled: a.autoresponder.enabled = on
+        case .autoresponderOncePerDay: a.autoresponder.oncePerDay = on
+        case .signatureEnabled: a.signature.enabled = on
+        default: return false
+        }
+        return true
+    }
+
     private func integer(_ t: UnsafeBufferPointer<UInt8>) throws(FieldValueError) -> Int? {
         if t.isEmpty { return nil }
         guard let n = UTF8Text.integer(t) else {

@@ -18,8 +18,8 @@ public enum EmailbackupMapping {
     /// order of a dump's INSERTs without a column list).
     public static let columns: [OpenXEColumn] = [
         kept("id"),
-        text("angezeigtername", { $0.identity.displayName }, { $0.identity.displayName = $1 }),
-        text("internebeschreibung", { $0.identity.description }, { $0.identity.description = $1 }),
+        text("angezeigtername", .displayName),
+        text("internebeschreibung", .description),
         OpenXEColumn("benutzername", .text, exactValues: .every, read: { v, a in
             a.incoming.userName = v ?? ""
             a.outgoing.userName = v ?? ""
@@ -36,53 +36,53 @@ public enum EmailbackupMapping {
             a.outgoing.host = v ?? ""
             a.outgoing.method = .smtp
         }, write: { $0.outgoing.host }),
-        flag("ticket", { $0.ticket.enabled }, { $0.ticket.enabled = $1 }),
-        flag("imap_sentfolder_aktiv", { $0.incoming.copyToSent }, { $0.incoming.copyToSent = $1 }),
-        text("imap_sentfolder", { $0.incoming.sentFolder }, { $0.incoming.sentFolder = $1 }),
+        flag("ticket", .ticketEnabled),
+        flag("imap_sentfolder_aktiv", .incomingCopyToSent),
+        text("imap_sentfolder", .incomingSentFolder),
         port("imap_port", { $0.incoming.port }, { $0.incoming.port = $1 }, default: "993"),
         OpenXEColumn("imap_type", .integer, read: readImapType, readUTF8: words(["1", "3", "5"], readImapType),
             write: { OpenXEWords.imapType(of: $0) }),
-        flag("autoresponder", { $0.autoresponder.enabled }, { $0.autoresponder.enabled = $1 }),
-        reference("geschaeftsbriefvorlage", { $0.erp.letterTemplateID }, { $0.erp.letterTemplateID = $1 }),
-        text("autoresponderbetreff", { $0.autoresponder.subject }, { $0.autoresponder.subject = $1 }),
-        text("autorespondertext", { $0.autoresponder.text }, { $0.autoresponder.text = $1 }),
-        reference("projekt", { $0.erp.projectID }, { $0.erp.projectID = $1 }),
-        flag("emailbackup", { $0.archive.enabled }, { $0.archive.enabled = $1 }),
-        reference("adresse", { $0.erp.employeeID }, { $0.erp.employeeID = $1 }),
-        reference("firma", { $0.erp.companyID }, { $0.erp.companyID = $1 }),
+        flag("autoresponder", .autoresponderEnabled),
+        reference("geschaeftsbriefvorlage", .erpLetterTemplateID),
+        text("autoresponderbetreff", .autoresponderSubject),
+        text("autorespondertext", .autoresponderText),
+        reference("projekt", .erpProjectID),
+        flag("emailbackup", .archiveEnabled),
+        reference("adresse", .erpEmployeeID),
+        reference("firma", .erpCompanyID),
         OpenXEColumn("loeschtage", .text, read: { v, a in
             let v = v ?? ""
             a.archive.deleteAfterDays = v.isEmpty ? nil : ArchiveRetention(canonicalName: v)
         }, write: { $0.archive.deleteAfterDays?.canonicalName ?? "" }),
         kept("geloescht", default: "0"),
-        flag("ticketloeschen", { $0.incoming.deleteOnServer }, { $0.incoming.deleteOnServer = $1 }),
-        flag("ticketabgeschlossen", { $0.ticket.markClosed }, { $0.ticket.markClosed = $1 }),
-        text("ticketqueue", { $0.ticket.queue }, { $0.ticket.queue = $1 }, nullable: true),
-        text("ticketprojekt", { $0.ticket.project }, { $0.ticket.project = $1 }, nullable: true),
-        flag("ticketemaileingehend", { $0.ticket.answerFromInbound }, { $0.ticket.answerFromInbound = $1 }),
-        flag("smtp_extra", { $0.outgoing.enabled }, { $0.outgoing.enabled = $1 }),
+        flag("ticketloeschen", .incomingDeleteOnServer),
+        flag("ticketabgeschlossen", .ticketMarkClosed),
+        text("ticketqueue", .ticketQueue, nullable: true),
+        text("ticketprojekt", .ticketProject, nullable: true),
+        flag("ticketemaileingehend", .ticketAnswerFromInbound),
+        flag("smtp_extra", .outgoingEnabled),
         OpenXEColumn("smtp_ssl", .integer, read: readSmtpSSL, readUTF8: words(["0", "1", "2"], readSmtpSSL),
             write: { OpenXEWords.smtpSecurity($0.outgoing.security, column: "smtp_ssl") }),
         port("smtp_port", { $0.outgoing.port }, { $0.outgoing.port = $1 }, default: "25"),
-        text("smtp_frommail", { $0.outgoing.senderAddress }, { $0.outgoing.senderAddress = $1 }),
-        text("smtp_fromname", { $0.outgoing.senderName }, { $0.outgoing.senderName = $1 }),
-        text("client_alias", { $0.outgoing.clientAlias }, { $0.outgoing.clientAlias = $1 }),
+        text("smtp_frommail", .outgoingSenderAddress),
+        text("smtp_fromname", .outgoingSenderName),
+        text("client_alias", .outgoingClientAlias),
         OpenXEColumn("smtp_authtype", .text, read: readSmtpAuthType,
             readUTF8: words(["smtp", "", "oauth_google"], readSmtpAuthType), write: { OpenXEWords.smtpAuthType(of: $0) }),
         OpenXEColumn("smtp_authparam", .text, exactValues: .every, read: { v, a in
             a.outgoing.oauthParameter = Secret(v ?? "")
         }, write: { $0.outgoing.oauthParameter.revealed() }),
-        flag("smtp_loglevel", { $0.outgoing.debug }, { $0.outgoing.debug = $1 }),
-        flag("autosresponder_blacklist", { $0.autoresponder.oncePerDay }, { $0.autoresponder.oncePerDay = $1 }),
-        flag("eigenesignatur", { $0.signature.enabled }, { $0.signature.enabled = $1 }),
-        text("signatur", { $0.signature.html }, { $0.signature.html = $1 }),
+        flag("smtp_loglevel", .outgoingDebug),
+        flag("autosresponder_blacklist", .autoresponderOncePerDay),
+        flag("eigenesignatur", .signatureEnabled),
+        text("signatur", .signatureHTML),
         kept("mutex", default: "0"),
         OpenXEColumn("abdatum", .text, nullable: true, exactValues: .isoDate, read: { v, a in
             a.incoming.fetchFrom = v.flatMap { CalendarDate(iso: $0) }
         }, readUTF8: { v, a in
             a.incoming.fetchFrom = v.flatMap { CalendarDate(isoUTF8: $0) }
         }, write: { $0.incoming.fetchFrom?.description ?? "" }),
-        text("email", { $0.identity.email }, { $0.identity.email = $1 }),
+        text("email", .email),
     ]
 
     /// The columns by name.
@@ -145,14 +145,13 @@ public enum EmailbackupMapping {
         let columns = self.columns
         for index in columns.indices {
             guard let value = values[index] else { continue }
-            if let readUTF8 = columns[index].readUTF8 {
-                try readUTF8(value, &account)
-            } else {
-                try columns[index].read(value.map(CheckedUTF8.string), &account)
-            }
+            // The reading first, out of the column: a field column is then
+            // read without holding (and counting) a reference to it.
+            if columns[index].reading.assign(utf8: value, to: &account) { continue }
+            try columns[index].read(utf8: value, into: &account)
         }
         for index in columns.indices {
-            guard let value = values[index], !columns[index].givesBack(utf8: value) else { continue }
+            guard let value = values[index], !columns[index].exactValues.include(utf8: value) else { continue }
             let rewritten = columns[index].value(for: account)
             // Compared as bytes: a String of the value is made only to keep it.
             switch (value, rewritten) {
@@ -176,7 +175,7 @@ public enum EmailbackupMapping {
                 return value
             }
             var check = account
-            do { try column.read(raw, &check) } catch { return value }
+            do { try column.read(raw, into: &check) } catch { return value }
             return column.value(for: check) == value ? raw : value
         }
     }
@@ -225,27 +224,23 @@ public enum EmailbackupMapping {
     }
 
     // Plain closures, not key paths: reading a key path of a struct copies
-    // the whole account, and this runs 84 times a row.
+    // the whole account.
     typealias Get<T> = @Sendable (MailAccount) -> T
     typealias Put<T> = @Sendable (inout MailAccount, T) -> Void
 
-    private static func text(
-        _ name: String, _ get: @escaping Get<String>, _ set: @escaping Put<String>, nullable: Bool = false
-    ) -> OpenXEColumn {
-        OpenXEColumn(
+    /// A text column that holds `field` as it is.
+    private static func text(_ name: String, _ field: CanonicalField, nullable: Bool = false) -> OpenXEColumn {
+        precondition(field.textValue(in: MailAccount()) != nil, "\(field) is not a text field")
+        return OpenXEColumn(
             name, .text, nullable: nullable, exactValues: nullable ? .everyButEmpty : .every,
-            read: { v, a in set(&a, v ?? "") }, write: get)
+            reading: .text(field), write: { field.textValue(in: $0) })
     }
 
     /// An `int(1)` switch: 0 off, anything else on.
-    private static func flag(_ name: String, _ get: @escaping Get<Bool>, _ set: @escaping Put<Bool>) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, exactValues: .zeroAndOne, read: { v, a in
-            let v = v ?? "0"
-            set(&a, !(v.isEmpty || v == "0"))
-        }, readUTF8: { v, a in
-            guard let v else { return set(&a, false) }
-            set(&a, !(v.isEmpty || (v.count == 1 && v[0] == UInt8(ascii: "0"))))
-        }, write: { get($0) ? "1" : "0" })
+    private static func flag(_ name: String, _ field: CanonicalField) -> OpenXEColumn {
+        precondition(field.flag(in: MailAccount()) != nil, "\(field) is not a switch")
+        return OpenXEColumn(name, .integer, exactValues: .zeroAndOne, reading: .flag(field),
+                            write: { field.flag(in: $0) == true ? "1" : "0" })
     }
 
     /// A port; an account without one gets the column's default.
@@ -271,14 +266,12 @@ public enum EmailbackupMapping {
 
     /// An id of another OpenXE record; 0 means none. A value that is not a
     /// number (from another system) cannot be held and is written as 0.
-    private static func reference(_ name: String, _ get: @escaping Get<String>, _ set: @escaping Put<String>) -> OpenXEColumn {
-        OpenXEColumn(name, .integer, exactValues: .digits, read: { v, a in
-            let v = v ?? "0"
-            set(&a, v == "0" ? "" : v)
-        }, readUTF8: { v, a in
-            guard let v, !(v.count == 1 && v[0] == UInt8(ascii: "0")) else { return set(&a, "") }
-            set(&a, CheckedUTF8.string(v))
-        }, write: { Int(get($0)) != nil ? get($0) : "0" })
+    private static func reference(_ name: String, _ field: CanonicalField) -> OpenXEColumn {
+        precondition(field.textValue(in: MailAccount()) != nil, "\(field) is not a text field")
+        return OpenXEColumn(name, .integer, exactValues: .digits, reading: .reference(field), write: { account in
+            let id = field.textValue(in: account) ?? ""
+            return Int(id) != nil ? id : "0"
+        })
     }
 
     /// A column with no canonical field: kept as the extra

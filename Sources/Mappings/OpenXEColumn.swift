@@ -23,15 +23,33 @@ public final class OpenXEColumn: Sendable {
     /// Whether the column may be NULL; an empty value is then written as NULL
     /// (OpenXE treats both alike).
     public let nullable: Bool
-    let read: @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void
-    /// `read` for a value given as UTF-8, where the column has one that
-    /// needs no String (a switch, a number): it does what `read` does.
-    let readUTF8: (@Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) throws(OpenXEValueError) -> Void)?
+    let reading: Reading
+    /// How an `.other` column reads its value (nil for the others).
+    private let readOther: (@Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void)?
+    /// `readOther` for a value given as UTF-8, where the column has one that
+    /// needs no String (a switch, a number): it does what `readOther` does.
+    private let readOtherUTF8: (@Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) throws(OpenXEValueError) -> Void)?
     let write: @Sendable (MailAccount) -> String?
     /// The values known to come back unchanged from the canonical fields
     /// without reading them and writing them again (see `givesBack`).
     let exactValues: ExactValues
 
+    /// How a column's value becomes canonical fields. Most columns hold one
+    /// field as it is; those say which, and are read without a closure (a
+    /// row reads 42 columns, and a closure called from the table that both
+    /// normalising threads share had its references counted each time).
+    enum Reading: Sendable {
+        /// Text as it is into a text field; NULL reads as empty.
+        case text(CanonicalField)
+        /// An `int(1)` switch: `0`, empty or NULL off, anything else on.
+        case flag(CanonicalField)
+        /// An id of another OpenXE record, kept as text; `0` or NULL means none.
+        case reference(CanonicalField)
+        /// Anything else: the column's own closures.
+        case other
+    }
+
+    /// A column read by its own closures.
     init(
         _ name: String, _ kind: Kind, nullable: Bool = false, exactValues: ExactValues = .checkedAfterReading,
         read: @escaping @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void,
@@ -42,11 +60,37 @@ public final class OpenXEColumn: Sendable {
         self.kind = kind
         self.nullable = nullable
         self.exactValues = exactValues
-        self.read = read
-        self.readUTF8 = readUTF8
+        self.reading = .other
+        self.readOther = read
+        self.readOtherUTF8 = readUTF8
         self.write = write
     }
 
+    /// A column that holds one canonical field as `reading` says.
+    init(_ name: String, _ kind: Kind, nullable: Bool = false, exactValues: ExactValues, reading: Reading,
+         write: @escaping @Sendable (MailAccount) -> String?) {
+        self.name = name
+        self.kind = kind
+        self.nullable = nullable
+        self.exactValues = exactValues
+        self.reading = reading
+        self.readOther = nil
+        self.readOtherUTF8 = nil
+        self.write = write
+    }
+
+    /// Sets the fields this column holds from its value (nil: NULL).
+    func read(_ value: String?, into account: inout MailAccount) throws(OpenXEValueError) {
+        if reading.assign(value, to: &account) { return }
+        try readOther!(value, &account)
+    }
+
+    /// `read(_:into:)` for a value given as UTF-8 checked by the caller.
+    func read(utf8 value: UnsafeBufferPointer<UInt8>?, into account: inout MailAccount) throws(OpenXEValueError) {
+        if reading.assign(utf8: value, to: &account) { return }
+        if let readOtherUTF8 { return try readOtherUTF8(value, &account) }
+        try readOther!(value.map(CheckedUTF8.string), &account)
+    }
     /// Which of a column's values are known to come back unchanged when they
     /// are read into an account and written again. Reading keeps a raw value
     /// only where it would not; for a column whose field holds its text as it
@@ -81,21 +125,9 @@ public final class OpenXEColumn: Sendable {
     }
 
     /// `givesBack(_:)` for a value given as UTF-8 (nil: NULL).
-    func givesBack(utf8 value: UnsafeBufferPointer<UInt8>?) -> Bool {
-        // NULL reads as empty text, which a text column writes as NULL again.
-        guard let value else { return exactValues == .every || exactValues == .everyButEmpty || exactValues == .isoDate }
-        switch exactValues {
-        case .checkedAfterReading: return false
-        case .isoDate: return CalendarDate(isoUTF8: value) != nil
-        case .every: return true
-        case .everyButEmpty: return !value.isEmpty
-        case .zeroAndOne: return value.count == 1 && (value[0] == UInt8(ascii: "0") || value[0] == UInt8(ascii: "1"))
-        case .decimal: return Self.isDigits(value) && (value.count == 1 || value[0] != UInt8(ascii: "0"))
-        case .digits: return Self.isDigits(value)
-        }
-    }
+    func givesBack(utf8 value: UnsafeBufferPointer<UInt8>?) -> Bool { exactValues.include(utf8: value) }
 
-    private static func isDigits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func isDigits(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !value.isEmpty, value.count <= 18 else { return false }
         return value.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
@@ -122,4 +154,59 @@ public struct OpenXEValueError: Error, Sendable, Equatable, CustomStringConverti
     }
 
     public var description: String { "column \(column): expected \(expected), found '\(value)'" }
+}
+
+extension OpenXEColumn.Reading {
+    /// Sets the field a field column holds from its value (nil: NULL), and
+    /// says so; false for `.other`, which its column's closures read.
+    func assign(_ value: String?, to account: inout MailAccount) -> Bool {
+        switch self {
+        case .text(let field): field.assignText(value ?? "", to: &account)
+        case .flag(let field): field.assignFlag(!(value == nil || value == "" || value == "0"), to: &account)
+        case .reference(let field): field.assignText(value == "0" ? "" : value ?? "", to: &account)
+        case .other: return false
+        }
+        return true
+    }
+
+    /// `assign(_:to:)` for a value given as UTF-8 checked by the caller. Called
+    /// on a column's `reading` taken out of it, it holds no reference to
+    /// the column while it makes a String.
+    func assign(utf8 value: UnsafeBufferPointer<UInt8>?, to account: inout MailAccount) -> Bool {
+        switch self {
+        case .text(let field):
+            field.assignText(value.map(CheckedUTF8.string) ?? "", to: &account)
+        case .flag(let field):
+            field.assignFlag(!(value == nil || value!.isEmpty || Self.isZero(value!)), to: &account)
+        case .reference(let field):
+            guard let value, !Self.isZero(value) else { field.assignText("", to: &account); return true }
+            field.assignText(CheckedUTF8.string(value), to: &account)
+        case .other:
+            return false
+        }
+        return true
+    }
+
+    private static func isZero(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.count == 1 && value[0] == UInt8(ascii: "0")
+    }
+}
+
+extension OpenXEColumn.ExactValues {
+    /// Whether `value` (UTF-8; nil: NULL) is one of these. Asked of a
+    /// column's `exactValues` taken out of it, it holds no reference to the
+    /// column while it reads a date.
+    func include(utf8 value: UnsafeBufferPointer<UInt8>?) -> Bool {
+        // NULL reads as empty text, which a text column writes as NULL again.
+        guard let value else { return self == .every || self == .everyButEmpty || self == .isoDate }
+        switch self {
+        case .checkedAfterReading: return false
+        case .isoDate: return CalendarDate(isoUTF8: value) != nil
+        case .every: return true
+        case .everyButEmpty: return !value.isEmpty
+        case .zeroAndOne: return value.count == 1 && (value[0] == UInt8(ascii: "0") || value[0] == UInt8(ascii: "1"))
+        case .decimal: return OpenXEColumn.isDigits(value) && (value.count == 1 || value[0] != UInt8(ascii: "0"))
+        case .digits: return OpenXEColumn.isDigits(value)
+        }
+    }
 }

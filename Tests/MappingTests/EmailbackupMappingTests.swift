@@ -49,9 +49,10 @@ import Testing
         #expect(checked > 150)
     }
 
-    /// A column that reads UTF-8 without a String (switches, ports,
-    /// references, kept columns, codes, the date) reads each value as its
-    /// String reading does: the same fields, or the same error.
+    /// Every column reads a value given as UTF-8 (as the dump reader hands
+    /// it on) as it reads the value's String: the same fields, or the same
+    /// error. The text, switch and reference columns do it without a
+    /// closure; the others through their own UTF-8 reading or the String one.
     @Test func eachColumnReadsUTF8AsItReadsText() {
         let probes: [String?] = [
             nil, "", "0", "1", "2", "3", "5", "7", "993", "0993", "+5", "-1", "x", "Größe ’", "123456789012345678901",
@@ -67,21 +68,55 @@ import Testing
             return CanonicalField.ordered.map { "\($0.name)=\($0.text(in: account))" }.joined(separator: "|")
         }
         var compared = 0
+        var changed = 0
         for column in EmailbackupMapping.columns {
-            guard let readUTF8 = column.readUTF8 else { continue }
             for probe in probes {
-                let text = outcome { (account) throws(OpenXEValueError) in try column.read(probe, &account) }
+                let text = outcome { (account) throws(OpenXEValueError) in try column.read(probe, into: &account) }
                 let bytes = probe.map { Array($0.utf8) }
                 let utf8 = outcome { (account) throws(OpenXEValueError) in
-                    guard let bytes else { return try readUTF8(nil, &account) }
-                    try bytes.withUnsafeBufferPointer { (value) throws(OpenXEValueError) in try readUTF8(value, &account) }
+                    guard let bytes else { return try column.read(utf8: nil, into: &account) }
+                    try bytes.withUnsafeBufferPointer { (value) throws(OpenXEValueError) in
+                        try column.read(utf8: value, into: &account)
+                    }
                 }
                 #expect(utf8 == text, "column \(column.name), value \(String(describing: probe))")
                 compared += 1
+                if text != outcome({ _ in }) { changed += 1 }
             }
         }
-        // 11 switches, 2 ports, 4 references, 3 kept columns, 3 codes, the date.
-        #expect(compared == 24 * probes.count)
+        #expect(compared == 42 * probes.count)
+        // The comparison is of something: most readings set a field or throw.
+        #expect(changed > 30 * probes.count)
+    }
+
+    /// The field columns read as their kind says: text as it is (NULL
+    /// empty), a switch off only for `0`, empty or NULL, a reference `0` as
+    /// none.
+    @Test func fieldColumnsReadTheirField() throws {
+        func read(_ name: String, _ value: String?) throws -> MailAccount {
+            var account = MailAccount()
+            try EmailbackupMapping.columnsByName[name]!.read(value, into: &account)
+            return account
+        }
+        #expect(try read("angezeigtername", "Bäckerei Groß").identity.displayName == "Bäckerei Groß")
+        #expect(try read("angezeigtername", nil).identity.displayName == "")
+        #expect(try read("smtp_frommail", "a@b.de").outgoing.senderAddress == "a@b.de")
+        #expect(try read("ticketloeschen", "1").incoming.deleteOnServer)
+        #expect(try read("ticketloeschen", "2").incoming.deleteOnServer)
+        #expect(try !read("ticketloeschen", "0").incoming.deleteOnServer)
+        #expect(try !read("ticketloeschen", "").incoming.deleteOnServer)
+        #expect(try !read("ticketloeschen", nil).incoming.deleteOnServer)
+        #expect(try read("projekt", "17").erp.projectID == "17")
+        #expect(try read("projekt", "0").erp.projectID == "")
+        #expect(try read("projekt", "00").erp.projectID == "00")
+        #expect(try read("projekt", nil).erp.projectID == "")
+        var account = MailAccount()
+        account.erp.projectID = "P-17"
+        account.incoming.deleteOnServer = true
+        account.ticket.queue = ""
+        #expect(EmailbackupMapping.columnsByName["projekt"]!.value(for: account) == "0")
+        #expect(EmailbackupMapping.columnsByName["ticketloeschen"]!.value(for: account) == "1")
+        #expect(EmailbackupMapping.columnsByName["ticketqueue"]!.value(for: account) == nil)
     }
 
     @Test func readsAnImplicitTLSAccountWithTickets() throws {

@@ -40,6 +40,36 @@ import Testing
         #expect(field.text(in: account) == text)
     }
 
+    /// The typed accessors a mapping reads and writes a column through
+    /// (`textValue`, `flag`, `assignFlag`) serve exactly the text and secret
+    /// fields and the switches, each its own field: one that answered for a
+    /// field of another kind, or set a different field, would move a column
+    /// into the wrong place.
+    @Test(arguments: CanonicalField.ordered)
+    func typedAccessorsServeTheirKindAndOnlyTheirField(field: CanonicalField) throws {
+        var account = MailAccount()
+        switch field.kind {
+        case .text, .secret:
+            #expect(field.flag(in: account) == nil)
+            #expect(!field.assignFlag(true, to: &account))
+            #expect(field.assignText(Self.sample(field), to: &account))
+            #expect(field.textValue(in: account) == Self.sample(field))
+        case .boolean:
+            #expect(field.textValue(in: account) == nil)
+            #expect(field.flag(in: account) == false)
+            #expect(field.assignFlag(true, to: &account))
+            #expect(field.flag(in: account) == true)
+            #expect(field.text(in: account) == "true")
+        default:
+            #expect(field.textValue(in: account) == nil)
+            #expect(field.flag(in: account) == nil)
+            #expect(!field.assignFlag(true, to: &account))
+        }
+        for other in CanonicalField.ordered where other != field {
+            #expect(other.text(in: account) == other.text(in: MailAccount()))
+        }
+    }
+
     @Test func namesAreUniqueAndSnakeCase() {
         let names = CanonicalField.ordered.map(\.name)
         #expect(Set(names).count == names.count)
