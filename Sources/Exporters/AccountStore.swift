@@ -73,7 +73,7 @@ public final class AccountStore {
         try db.execute("BEGIN IMMEDIATE")
         do throws(StoreError) {
             for index in version..<migrations.count {
-                try db.execute(migrations[index])
+                try migrations[index].apply(to: db)
                 try db.execute("PRAGMA user_version = \(index + 1)")
             }
             try db.execute("COMMIT")

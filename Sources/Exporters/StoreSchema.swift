@@ -19,9 +19,9 @@ enum StoreSchema {
     /// rewrites one narrow row, not the account.
     ///
     /// Migration n (1-based) brings a database from version n-1 to n.
-    static var migrations: [String] {
+    static var migrations: [StoreMigration] {
         [
-            """
+            .sql("""
             CREATE TABLE runs(
                 id INTEGER PRIMARY KEY,
                 started_at TEXT NOT NULL,
@@ -88,9 +88,11 @@ enum StoreSchema {
                 tested_at TEXT NOT NULL
             );
             CREATE INDEX probe_results_by_run ON probe_results(run_id);
-            """,
+            """),
             // 2: records left out on purpose (rows deleted in their system).
-            "ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;",
+            .sql("ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;"),
+            // 3: natural keys with the address's domain and the host in ASCII.
+            .upgradeNaturalKeys,
         ]
     }
 }

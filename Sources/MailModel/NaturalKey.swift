@@ -5,7 +5,11 @@
 ///
 /// It is the lower-cased mailbox address, incoming host and incoming user
 /// name. Accounts without incoming settings (send-only) are keyed by address
-/// and SMTP host and user instead.
+/// and SMTP host and user instead. The address's domain and the host are
+/// taken in their ASCII form (`müller.de` as `xn--mller-kva.de`): one system
+/// stores a domain as typed, another as DNS has it, and both name the same
+/// mailbox on the same server. The user name is kept as it is: a server may
+/// tell logins apart that differ only in their spelling of a domain.
 public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
     /// The key as one string: the three parts, lower-cased, separated by
     /// U+001F (unit separator), which no field holds.
@@ -25,11 +29,48 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
         let host = byIncoming ? account.incoming.host : account.outgoing.host
         let user = byIncoming ? account.incoming.userName : account.outgoing.userName
         bytes.reserveCapacity(bytes.count + email.utf8.count + host.utf8.count + user.utf8.count + 2)
+        let emailStart = bytes.count
         fold(email, into: &bytes)
+        asciiDomain(in: &bytes, from: domainStart(ofAddressIn: bytes, from: emailStart))
         bytes.append(0x1F)
+        let hostStart = bytes.count
         fold(host, into: &bytes)
+        asciiDomain(in: &bytes, from: hostStart)
         bytes.append(0x1F)
         fold(user, into: &bytes)
+    }
+
+    /// A key as an older store kept it (before domains were taken in ASCII)
+    /// as this version makes it: the store upgrades its keys with this.
+    public static func upgraded(_ key: String) -> String {
+        let parts = key.utf8.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return key }
+        var bytes = Array(parts[0])
+        asciiDomain(in: &bytes, from: domainStart(ofAddressIn: bytes, from: 0))
+        bytes.append(0x1F)
+        let hostStart = bytes.count
+        bytes.append(contentsOf: parts[1])
+        asciiDomain(in: &bytes, from: hostStart)
+        bytes.append(0x1F)
+        bytes.append(contentsOf: parts[2])
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Where the domain of the address from `start` to the end of `bytes`
+    /// starts (after its last `@`); the end when it has none.
+    private static func domainStart(ofAddressIn bytes: [UInt8], from start: Int) -> Int {
+        guard let at = bytes[start...].lastIndex(of: UInt8(ascii: "@")) else { return bytes.count }
+        return at + 1
+    }
+
+    /// Replaces the name from `start` to the end of `bytes` by its ASCII form
+    /// when it has letters beyond ASCII and has one (see `InternationalDomainName`).
+    private static func asciiDomain(in bytes: inout [UInt8], from start: Int) {
+        guard bytes[start...].contains(where: { $0 >= 0x80 }) else { return }
+        guard let ascii = InternationalDomainName.asciiForm(of: String(decoding: bytes[start...], as: UTF8.self)) else {
+            return
+        }
+        bytes.replaceSubrange(start..., with: ascii.utf8)
     }
 
     /// Appends `part` lower-cased: ASCII and Latin-1 letters (German and

@@ -388,11 +388,59 @@ import Testing
         _ = try AccountStore(path: path)
         let db = try SQLiteConnection(path: path, create: false)
         try db.execute("PRAGMA user_version = 99")
-        #expect(throws: StoreError(path: path, message: "database schema version 99 is newer than this mailmigrate (2)")) {
+        #expect(throws: StoreError(path: path, message: "database schema version 99 is newer than this mailmigrate (3)")) {
             _ = try AccountStore(path: path)
         }
         #expect(throws: StoreError(path: dir.path + "/none.sqlite", message: "no such database (run `mailmigrate run` first)")) {
             _ = try AccountStore(path: dir.path + "/none.sqlite", create: false)
         }
+    }
+
+    /// A store of schema version 2 kept natural keys with domains as typed.
+    /// Opening it upgrades them (and their hashes): a later run that has the
+    /// same account with its domain in ASCII updates it instead of adding it;
+    /// an ASCII key is left as it was.
+    @Test func aVersion2StoreGetsItsKeysWithDomainsInASCII() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/s.sqlite"
+        var umlauts = account("jörg@müller.de", host: "mail.müller.de")
+        umlauts.incoming.userName = "jörg"
+        let oldKey = "jörg@müller.de\u{1F}mail.müller.de\u{1F}jörg"
+        do {
+            let store = try AccountStore(path: path)
+            _ = try store.beginRun(sources: ["in.csv"])
+            #expect(try store.store(row(umlauts, line: 2)) == .inserted(id: 1))
+            #expect(try store.store(row(account("anna@x.de"), line: 3)) == .inserted(id: 2))
+            _ = try store.finishRun()
+            let db = try SQLiteConnection(path: path, create: false)
+            var oldHash = StableHash()
+            oldHash.add(oldKey)
+            let rewrite = try db.prepare("UPDATE account_state SET natural_key = ?, key_hash = ? WHERE account_id = 1")
+            rewrite.bind(1, oldKey)
+            rewrite.bind(2, oldHash.int64)
+            try rewrite.step()
+            try db.execute("PRAGMA user_version = 2")
+        }
+        let store = try AccountStore(path: path)
+        #expect(try store.schemaVersionOnDisk() == 3)
+        let db = try SQLiteConnection(path: path, create: false)
+        let keys = try db.prepare("SELECT account_id, natural_key, key_hash FROM account_state ORDER BY account_id")
+        var stored: [String] = []
+        while try keys.step() { stored.append("\(keys.int64(0))|\(keys.text(1))|\(keys.int64(2))") }
+        let newKey = "jörg@xn--mller-kva.de\u{1F}mail.xn--mller-kva.de\u{1F}jörg"
+        var newHash = StableHash()
+        newHash.add(newKey)
+        let anna = "anna@x.de\u{1F}imap.example.de\u{1F}anna@x.de"
+        var annaHash = StableHash()
+        annaHash.add(anna)
+        #expect(stored == ["1|\(newKey)|\(newHash.int64)", "2|\(anna)|\(annaHash.int64)"])
+
+        var ascii = umlauts
+        ascii.identity.email = "jörg@xn--mller-kva.de"
+        ascii.incoming.host = "mail.xn--mller-kva.de"
+        _ = try store.beginRun(sources: ["dns.csv"])
+        #expect(try store.store(row(ascii, line: 2)) == .updated(id: 1))
+        #expect(try store.store(row(account("anna@x.de"), line: 3)) == .unchanged(id: 2))
+        #expect(try store.finishRun().0.accountsNew == 0)
     }
 }

@@ -131,17 +131,18 @@ import Testing
     }
 
     /// The key folds ASCII and Latin-1 itself and the rest with Unicode's
-    /// lower-casing: for every character the result is `lowercased()`'s.
+    /// lower-casing: for every character the result is `lowercased()`'s
+    /// (in the address's local part and the login; domains are in ASCII).
     @Test func theNaturalKeyLowerCasesAsUnicodeDoes() {
         let samples = (0x20...0x2FF).compactMap(Unicode.Scalar.init).map(String.init)
             + ["İstanbul", "ΣΊΣΥΦΟΣ", "ÄÖÜẞ", "Straße", "ǅ", "\u{1F600}"]
-        for sample in samples {
+        for sample in samples where sample != "@" {
             var account = MailAccount()
-            account.identity.email = "Mail\(sample)@Müller.DE"
-            account.incoming.host = "IMAP.\(sample).de"
-            account.incoming.userName = sample
-            let expected = [account.identity.email, account.incoming.host, sample].map { $0.lowercased() }
-                .joined(separator: "\u{1F}")
+            account.identity.email = "Mail\(sample)@Example.DE"
+            account.incoming.host = "IMAP.Example.de"
+            account.incoming.userName = "\(sample)@Müller.DE"
+            let expected = [account.identity.email, account.incoming.host, account.incoming.userName]
+                .map { $0.lowercased() }.joined(separator: "\u{1F}")
             #expect(NaturalKey(of: account).description == expected, "\(sample.unicodeScalars.map { $0.value })")
         }
     }
@@ -151,12 +152,49 @@ import Testing
         a.identity.email = "Info@Müller.DE"
         a.incoming.host = "IMAP.example.de"
         a.incoming.userName = "Info"
-        #expect(NaturalKey(of: a).description == "info@müller.de\u{1F}imap.example.de\u{1F}info")
+        #expect(NaturalKey(of: a).description == "info@xn--mller-kva.de\u{1F}imap.example.de\u{1F}info")
         var b = MailAccount()
         b.identity.email = "noreply@x.de"
         b.outgoing.host = "SMTP.x.de"
         b.outgoing.userName = "NoReply"
         #expect(NaturalKey(of: b) == NaturalKey(of: { var c = b; c.outgoing.host = "smtp.x.de"; return c }()))
         #expect(NaturalKey(of: b).description == "noreply@x.de\u{1F}smtp.x.de\u{1F}noreply")
+    }
+
+    /// One system stores a domain as typed, another as DNS has it: the key
+    /// takes the address's domain and the server in their ASCII form, so
+    /// both name the same account. The login stays as it is, and a key of
+    /// an older store is upgraded to exactly what the account gives now.
+    @Test func theNaturalKeyTakesDomainsInASCII() {
+        func key(_ email: String, _ host: String, _ user: String, smtp: Bool = false) -> String {
+            var a = MailAccount()
+            a.identity.email = email
+            if smtp {
+                a.outgoing.host = host
+                a.outgoing.userName = user
+            } else {
+                a.incoming.host = host
+                a.incoming.userName = user
+            }
+            return NaturalKey(of: a).description
+        }
+        let unicode = key("Jörg@Müller-Bau.DE", "Mail.Müller-Bau.de", "Jörg@Müller-Bau.de")
+        #expect(unicode == "jörg@xn--mller-bau-q9a.de\u{1F}mail.xn--mller-bau-q9a.de\u{1F}jörg@müller-bau.de")
+        #expect(key("jörg@xn--mller-bau-q9a.de", "MAIL.xn--MLLER-BAU-q9a.de", "jörg@müller-bau.de") == unicode)
+        #expect(key("jörg@xn--mller-bau-q9a.de", "mail.xn--mller-bau-q9a.de", "jörg@xn--mller-bau-q9a.de") != unicode)
+        #expect(key("a@b@Müller.de", "x", "u") == "a@b@xn--mller-kva.de\u{1F}x\u{1F}u")
+        #expect(key("ohne-at.müller.de", "x", "u") == "ohne-at.müller.de\u{1F}x\u{1F}u")
+        #expect(key("info@müller.de", "smtp.müller.de", "info", smtp: true)
+            == "info@xn--mller-kva.de\u{1F}smtp.xn--mller-kva.de\u{1F}info")
+        // A label too long for DNS has no ASCII form: kept lower-cased.
+        let long = String(repeating: "ü", count: 70) + ".de"
+        #expect(key("a@" + long, long, "u") == "a@\(long)\u{1F}\(long)\u{1F}u")
+
+        let old = "jörg@müller-bau.de\u{1F}mail.müller-bau.de\u{1F}jörg@müller-bau.de"
+        #expect(NaturalKey.upgraded(old) == unicode)
+        #expect(NaturalKey.upgraded(unicode) == unicode)
+        #expect(NaturalKey.upgraded("info@x.de\u{1F}imap.x.de\u{1F}info") == "info@x.de\u{1F}imap.x.de\u{1F}info")
+        #expect(NaturalKey.upgraded("a@müller.de\u{1F}\u{1F}") == "a@xn--mller-kva.de\u{1F}\u{1F}")
+        #expect(NaturalKey.upgraded("kein-trenner") == "kein-trenner")
     }
 }
