@@ -69,9 +69,7 @@ public enum EmailbackupMapping {
         text("client_alias", .outgoingClientAlias),
         OpenXEColumn("smtp_authtype", .text, read: readSmtpAuthType,
             readUTF8: words(["smtp", "", "oauth_google"], readSmtpAuthType), write: { OpenXEWords.smtpAuthType(of: $0) }),
-        OpenXEColumn("smtp_authparam", .text, exactValues: .every, read: { v, a in
-            a.outgoing.oauthParameter = Secret(v ?? "")
-        }, write: { $0.outgoing.oauthParameter.revealed() }),
+        text("smtp_authparam", .outgoingOAuthParameter),
         flag("smtp_loglevel", .outgoingDebug),
         flag("autosresponder_blacklist", .autoresponderOncePerDay),
         flag("eigenesignatur", .signatureEnabled),

@@ -35,9 +35,8 @@ public final class OpenXEColumn: Sendable {
     let exactValues: ExactValues
 
     /// How a column's value becomes canonical fields. Most columns hold one
-    /// field as it is; those say which, and are read without a closure (a
-    /// row reads 42 columns, and a closure called from the table that both
-    /// normalising threads share had its references counted each time).
+    /// field as it is: they name it, and are read and written through it (a
+    /// pair of get and set closures could name two different fields).
     enum Reading: Sendable {
         /// Text as it is into a text field; NULL reads as empty.
         case text(CanonicalField)
@@ -91,6 +90,7 @@ public final class OpenXEColumn: Sendable {
         if let readOtherUTF8 { return try readOtherUTF8(value, &account) }
         try readOther!(value.map(CheckedUTF8.string), &account)
     }
+
     /// Which of a column's values are known to come back unchanged when they
     /// are read into an account and written again. Reading keeps a raw value
     /// only where it would not; for a column whose field holds its text as it
