@@ -1,11 +1,12 @@
 import MailModel
 
 /// A check across the accounts of one batch (duplicates). It sees accounts one
-/// at a time and remembers what it needs: memory grows with the distinct keys
-/// it tracks, not with the accounts.
+/// at a time and remembers the keys it tracks in `firstSeen`, which the
+/// validator gives it: in memory, or on disk for a batch larger than memory
+/// should hold.
 public protocol BatchRule: Sendable {
     static var description: BatchRuleDescription { get }
-    init()
+    init(firstSeen: any FirstSeenKeys)
     /// Findings for `account`, which comes after every account seen before.
     mutating func validate(_ account: MailAccount, source: SourceReference, severity: Severity) -> [Finding]
 }

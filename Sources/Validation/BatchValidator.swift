@@ -13,9 +13,10 @@ public struct BatchValidator: Sendable {
     /// is a reject there anyway).
     /// `providers`: what mail providers publish (autoconfig files), for
     /// `provider-settings-differ`; without it that rule finds nothing.
+    /// `firstSeen` makes the memory of each batch rule (default: in memory).
     public init(
         configuration: RuleConfiguration = RuleConfiguration(), batchRules includeBatchRules: Bool = true,
-        providers: ProviderIndex? = nil
+        providers: ProviderIndex? = nil, firstSeen: () -> any FirstSeenKeys = { FirstSeen() }
     ) {
         self.providers = providers
         accountRules = RuleCatalog.rules.compactMap { rule in
@@ -24,7 +25,7 @@ public struct BatchValidator: Sendable {
         }
         batchRules = (includeBatchRules ? RuleCatalog.batchRules : []).compactMap { type in
             configuration.severity(of: type.description.identifier, default: type.description.severity)
-                .map { (type.init(), $0) }
+                .map { (type.init(firstSeen: firstSeen()), $0) }
         }
     }
 

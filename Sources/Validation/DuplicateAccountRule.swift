@@ -16,9 +16,11 @@ struct DuplicateAccountRule: BatchRule {
             [.email: "info@example.de", .incomingHost: "imap.example.de", .incomingUser: "info2"],
         ]])
 
-    private let firstSeen = FirstSeen()
+    private let firstSeen: any FirstSeenKeys
 
-    init() {}
+    init(firstSeen: any FirstSeenKeys) {
+        self.firstSeen = firstSeen
+    }
 
     mutating func validate(_ account: MailAccount, source: SourceReference, severity: Severity) -> [Finding] {
         let key = NaturalKey(of: account).description

@@ -18,9 +18,11 @@ struct DuplicateSenderRule: BatchRule {
             [.email: "max@example.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de"],
         ]])
 
-    private let firstSeen = FirstSeen()
+    private let firstSeen: any FirstSeenKeys
 
-    init() {}
+    init(firstSeen: any FirstSeenKeys) {
+        self.firstSeen = firstSeen
+    }
 
     mutating func validate(_ account: MailAccount, source: SourceReference, severity: Severity) -> [Finding] {
         guard account.outgoing.enabled else { return [] }

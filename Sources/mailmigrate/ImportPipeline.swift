@@ -248,8 +248,8 @@ final class ImportPipeline {
         _ input: BoundedQueue<ReadBatch>, into queue: BoundedQueue<Batch>, backlog: BacklogLimit,
         rules: RuleConfiguration?, providers: ProviderIndex?, repair: Bool
     ) {
-        // Account rules only: batch rules remember every key they see, and a
-        // run's memory must not grow with its input (`validate` runs them).
+        // Account rules only: batch rules look across every account, and
+        // each normaliser sees only some of them (`validate` runs them).
         var validator = rules.map { BatchValidator(configuration: $0, batchRules: false, providers: providers) }
         var sizes = BatchSizes()
         while backlog.enter() {

@@ -27,8 +27,8 @@ struct RunCommand: AsyncParsableCommand {
             Every account is checked by the per-account rules as it is imported (see \
             `mailmigrate rules`; --rules to configure, --no-validate to skip) and the findings \
             are stored with the run (table findings). The batch rules (duplicate-account, \
-            duplicate-sender) need memory for every key, so they run in `mailmigrate validate`, \
-            which also prints findings.
+            duplicate-sender) look across all accounts, which a run splits between threads, so \
+            they run in `mailmigrate validate`, which also prints findings.
 
             A summary goes to standard error: records read, accounts imported \
             (new/updated/unchanged), rejected records with file:line and reason, findings by \

@@ -60,7 +60,13 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             throw Failure(error)
         }
-        var validator = BatchValidator(configuration: configuration, providers: providers)
+        // The batch rules' keys move to disk beyond 10,000: memory stays flat for any batch.
+        var firstSeen: [SpillingFirstSeen] = []
+        var validator = BatchValidator(configuration: configuration, providers: providers) {
+            let keys = SpillingFirstSeen()
+            firstSeen.append(keys)
+            return keys
+        }
         let colour = format == .text && FileHandleStream.standardOutput.isTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let printer = try FindingsPrinter(format: format, failOn: failOn.severity, colour: colour)
@@ -95,6 +101,11 @@ struct ValidateCommand: ParsableCommand {
             throw Failure(error)
         }
         try printer.finish()
+        if let failure = firstSeen.lazy.compactMap(\.diskFailure).first {
+            FileHandleStream.standardError.write(
+                "mailmigrate: the duplicate rules' keys could not be kept in a temporary file (\(failure)); "
+                    + "they were held in memory\n")
+        }
         if skipped > 0 {
             FileHandleStream.standardError.write(
                 "\(skipped) records skipped: deleted in their system (--include-deleted checks them too)\n")
@@ -107,3 +118,6 @@ struct ValidateCommand: ParsableCommand {
         if !rejects.isEmpty { throw ExitStatus.rejected.code }
     }
 }
+
+/// The validator's batch rules keep their keys in it.
+extension SpillingFirstSeen: FirstSeenKeys {}

@@ -119,6 +119,28 @@ import Importers
         }
     }
 
+    /// The duplicate rules keep their keys on disk past 10,000 (memory stays
+    /// flat for a batch of any size): a duplicate of the first of 12,000
+    /// accounts, and one of an account seen after the move, are both found
+    /// and name the first record.
+    @Test func duplicatesAreFoundPastTheKeysKeptInMemory() throws {
+        let dir = TemporaryDirectory()
+        var csv = "email,incoming_protocol,incoming_host,incoming_port,incoming_security,incoming_user\n"
+        for n in 1...12_000 { csv += "konto-\(n)@example.de,imap,imap.example.de,993,tls,konto-\(n)\n" }
+        csv += "KONTO-1@example.de,imap,IMAP.example.de,993,tls,konto-1\n"
+        csv += "konto-11999@example.de,imap,imap.example.de,993,tls,konto-11999\n"
+        dir.file("t.csv", csv)
+        let result = try MM.run(["validate", "t.csv", "--format", "json"], in: dir.path)
+        #expect(result.status == 4)
+        #expect(result.stderr == "")
+        let duplicates = try findings(result.stdout).filter { ($0["rule"] as? String ?? "").hasPrefix("duplicate-") }
+            .map { "\($0["source"] as? String ?? "") \($0["rule"] as? String ?? "") \($0["message"] as? String ?? "")" }
+        #expect(duplicates == [
+            "t.csv:12002 duplicate-account the same account (address, server and login) as t.csv:2",
+            "t.csv:12003 duplicate-account the same account (address, server and login) as t.csv:12000",
+        ])
+    }
+
     @Test func samplesGiveExactlyTheExpectedFindings() throws {
         let dir = TemporaryDirectory()
         let result = try MM.run(["validate", MM.samples, "--format", "json"], in: dir.path)

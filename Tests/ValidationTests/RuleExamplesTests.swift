@@ -116,7 +116,7 @@ import Testing
         let description = type.description
         #expect(!description.triggeringBatches.isEmpty && !description.nonTriggeringBatches.isEmpty)
         for batch in description.triggeringBatches {
-            var rule = type.init()
+            var rule = type.init(firstSeen: FirstSeen())
             var last: [Finding] = []
             for (n, example) in batch.enumerated() {
                 last = rule.validate(try example.account(), source: .init(file: "t.csv", line: n + 2), severity: description.severity)
@@ -125,7 +125,7 @@ import Testing
             #expect(last.map(\.rule) == [identifier])
         }
         for batch in description.nonTriggeringBatches {
-            var rule = type.init()
+            var rule = type.init(firstSeen: FirstSeen())
             for (n, example) in batch.enumerated() {
                 #expect(rule.validate(try example.account(), source: .init(file: "t.csv", line: n + 2), severity: description.severity).isEmpty)
             }
@@ -172,7 +172,7 @@ import Testing
     /// keys seen (which once made a 1M-row run quadratic).
     @Test func copiesOfABatchRuleShareTheirMemory() throws {
         let a = try Example([.email: "a@x.de", .incomingHost: "imap.x.de", .incomingUser: "a"]).account()
-        var original = DuplicateAccountRule()
+        var original = DuplicateAccountRule(firstSeen: FirstSeen())
         let copy = original
         #expect(original.validate(a, source: .init(file: "x.csv", line: 2), severity: .error).isEmpty)
         var later = copy
