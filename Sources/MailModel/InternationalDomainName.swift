@@ -45,6 +45,19 @@ public enum InternationalDomainName {
         return ascii.joined(separator: ".")
     }
 
+    /// `address` with its domain (what follows the last `@`) in ASCII form,
+    /// where the domain has letters beyond ASCII and has an ASCII form;
+    /// otherwise `address` as it is. The local part is never changed: only
+    /// the receiving server knows what it means.
+    public static func withASCIIDomain(address: String) -> String {
+        guard let at = address.utf8.lastIndex(of: UInt8(ascii: "@")) else { return address }
+        let domain = address.utf8[address.utf8.index(after: at)...]
+        guard domain.contains(where: { $0 >= 0x80 }), let ascii = asciiForm(of: String(Substring(domain))) else {
+            return address
+        }
+        return String(Substring(address.utf8[...at])) + ascii
+    }
+
     /// `text` with each letter that a combining mark follows replaced by
     /// the precomposed letter it is equivalent to, where Latin has one
     /// (`u` + combining diaeresis → `ü`; Unicode's composed form, NFC, for the

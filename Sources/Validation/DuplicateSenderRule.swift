@@ -12,6 +12,11 @@ struct DuplicateSenderRule: BatchRule {
             [.email: "welcome@example.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de", .usableAsSender: "true"],
             [.email: "max@example.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de",
              .outgoingSenderAddress: "Welcome@example.de"],
+        ], [
+            // One domain as typed and as DNS has it: the same address.
+            [.email: "info@müller-bau.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de"],
+            [.email: "max@example.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de",
+             .outgoingSenderAddress: "Info@xn--mller-bau-q9a.de"],
         ]],
         nonTriggeringBatches: [[
             [.email: "welcome@example.de", .outgoingEnabled: "true", .outgoingHost: "smtp.example.de"],
@@ -29,7 +34,8 @@ struct DuplicateSenderRule: BatchRule {
         let explicit = !account.outgoing.senderAddress.isEmpty
         let sender = (explicit ? account.outgoing.senderAddress : account.identity.email).foldedForComparison()
         guard !sender.isEmpty else { return [] }
-        guard let first = firstSeen.previous(for: sender, source: source.description) else { return [] }
+        let key = InternationalDomainName.withASCIIDomain(address: sender)
+        guard let first = firstSeen.previous(for: key, source: source.description) else { return [] }
         return [finding(
             severity, explicit ? .outgoingSenderAddress : .email, "\(sender) is also the sender address of \(first)")]
     }

@@ -36,6 +36,18 @@ import Testing
         #expect(InternationalDomainName.asciiForm(of: "") == "")
     }
 
+    /// An address gets its domain in ASCII; the local part, what has no
+    /// domain and a domain without an ASCII form stay as they are.
+    @Test func addressesGetTheirDomainInASCII() {
+        #expect(InternationalDomainName.withASCIIDomain(address: "Jörg@Müller.DE") == "Jörg@xn--mller-kva.DE")
+        #expect(InternationalDomainName.withASCIIDomain(address: "a@b@müller.de") == "a@b@xn--mller-kva.de")
+        #expect(InternationalDomainName.withASCIIDomain(address: "info@Example.DE") == "info@Example.DE")
+        #expect(InternationalDomainName.withASCIIDomain(address: "müller.de") == "müller.de")
+        #expect(InternationalDomainName.withASCIIDomain(address: "x@") == "x@")
+        let long = "x@" + String(repeating: "ü", count: 64) + ".de"
+        #expect(InternationalDomainName.withASCIIDomain(address: long) == long)
+    }
+
     @Test func aLabelTooLongForDNSHasNoASCIIForm() {
         // 59 characters, 69 in ASCII form (Python's punycode codec agrees).
         #expect(InternationalDomainName.asciiForm(of: "mail.jürgen-müller-maschinenbau-und-anlagentechnik-köln-süd-gmbh.de") == nil)
