@@ -62,11 +62,11 @@ struct ValidateCommand: ParsableCommand {
         }
         // The batch rules' keys move to disk beyond 10,000: memory stays flat for any batch.
         var firstSeen: [SpillingFirstSeen] = []
-        var validator = BatchValidator(configuration: configuration, providers: providers) {
+        var validator = BatchValidator(configuration: configuration, providers: providers, firstSeen: {
             let keys = SpillingFirstSeen()
             firstSeen.append(keys)
             return keys
-        }
+        })
         let colour = format == .text && FileHandleStream.standardOutput.isTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let printer = try FindingsPrinter(format: format, failOn: failOn.severity, colour: colour)
