@@ -31,11 +31,11 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
         bytes.reserveCapacity(bytes.count + email.utf8.count + host.utf8.count + user.utf8.count + 2)
         let emailStart = bytes.count
         fold(email, into: &bytes)
-        asciiDomain(in: &bytes, from: domainStart(ofAddressIn: bytes, from: emailStart))
+        asciiDomain(ofAddressIn: &bytes, from: emailStart)
         bytes.append(0x1F)
         let hostStart = bytes.count
         fold(host, into: &bytes)
-        asciiDomain(in: &bytes, from: hostStart)
+        asciiHost(in: &bytes, from: hostStart)
         bytes.append(0x1F)
         fold(user, into: &bytes)
     }
@@ -46,30 +46,34 @@ public struct NaturalKey: Sendable, Hashable, CustomStringConvertible {
         let parts = key.utf8.split(separator: 0x1F, maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3 else { return key }
         var bytes = Array(parts[0])
-        asciiDomain(in: &bytes, from: domainStart(ofAddressIn: bytes, from: 0))
+        asciiDomain(ofAddressIn: &bytes, from: 0)
         bytes.append(0x1F)
         let hostStart = bytes.count
         bytes.append(contentsOf: parts[1])
-        asciiDomain(in: &bytes, from: hostStart)
+        asciiHost(in: &bytes, from: hostStart)
         bytes.append(0x1F)
         bytes.append(contentsOf: parts[2])
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Where the domain of the address from `start` to the end of `bytes`
-    /// starts (after its last `@`); the end when it has none.
-    private static func domainStart(ofAddressIn bytes: [UInt8], from start: Int) -> Int {
-        guard let at = bytes[start...].lastIndex(of: UInt8(ascii: "@")) else { return bytes.count }
-        return at + 1
+    /// Replaces the address from `start` to the end of `bytes` by its form
+    /// with the domain in ASCII (`InternationalDomainName.withASCIIDomain`),
+    /// where the domain has bytes beyond ASCII: most have none, and are
+    /// left without making a String.
+    private static func asciiDomain(ofAddressIn bytes: inout [UInt8], from start: Int) {
+        guard let at = bytes[start...].lastIndex(of: UInt8(ascii: "@")),
+            bytes[(at + 1)...].contains(where: { $0 >= 0x80 })
+        else { return }
+        let address = InternationalDomainName.withASCIIDomain(address: String(decoding: bytes[start...], as: UTF8.self))
+        bytes.replaceSubrange(start..., with: address.utf8)
     }
 
-    /// Replaces the name from `start` to the end of `bytes` by its ASCII form
-    /// when it has letters beyond ASCII and has one (see `InternationalDomainName`).
-    private static func asciiDomain(in bytes: inout [UInt8], from start: Int) {
-        guard bytes[start...].contains(where: { $0 >= 0x80 }) else { return }
-        guard let ascii = InternationalDomainName.asciiForm(of: String(decoding: bytes[start...], as: UTF8.self)) else {
-            return
-        }
+    /// Replaces the host name from `start` to the end of `bytes` by its ASCII
+    /// form, where it has letters beyond ASCII and has one.
+    private static func asciiHost(in bytes: inout [UInt8], from start: Int) {
+        guard bytes[start...].contains(where: { $0 >= 0x80 }),
+            let ascii = InternationalDomainName.asciiForm(of: String(decoding: bytes[start...], as: UTF8.self))
+        else { return }
         bytes.replaceSubrange(start..., with: ascii.utf8)
     }
 
