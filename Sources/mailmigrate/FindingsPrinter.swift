@@ -87,6 +87,10 @@ final class FindingsPrinter {
         }
     }
 
+    /// Writes what waits in the buffer, so that a line on standard error
+    /// (a rejected record) comes after the findings read before it.
+    func flush() { drain() }
+
     private func drain() {
         guard !buffer.isEmpty else { return }
         if let spool {

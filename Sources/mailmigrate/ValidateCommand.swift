@@ -15,6 +15,8 @@ struct ValidateCommand: ParsableCommand {
             SOURCE, the accounts stored in --db. Findings are grouped by account, control \
             characters from the data shown escaped (\\n, \\u{1B}); --format json \
             prints one JSON object per finding, --format junit a JUnit report for CI systems. \
+            A record that cannot be read is a line on standard error as it is met \
+            (FILE:LINE: rejected: REASON), and a count of them at the end. \
             The exit code is 4 when a finding is at or above --fail-on (default: error), 3 when \
             records could not be read, else 0.
             """)
@@ -70,8 +72,7 @@ struct ValidateCommand: ParsableCommand {
         let colour = format == .text && FileHandleStream.standardOutput.isTerminal
             && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let printer = try FindingsPrinter(format: format, failOn: failOn.severity, colour: colour)
-        var rejects: [Reject] = []
-        var skipped = 0
+        var leftOut = RecordsLeftOut(work: "checked")
         do {
             if sources.isEmpty {
                 let store = try AccountStore(path: db, create: false)
@@ -90,9 +91,10 @@ struct ValidateCommand: ParsableCommand {
                             let email = account.identity.email
                             printer.add(email: email, source: source.description, findings: validator.validate(account, source: source))
                         case .reject(let reject):
-                            rejects.append(reject)
+                            printer.flush()  // the findings of the accounts before it come first
+                            leftOut.reject(reject)
                         case .skipped:
-                            skipped += 1
+                            leftOut.skip()
                         }
                     }
                 }
@@ -106,16 +108,9 @@ struct ValidateCommand: ParsableCommand {
                 "mailmigrate: the duplicate rules' keys could not be kept in a temporary file (\(failure)); "
                     + "they were held in memory\n")
         }
-        if skipped > 0 {
-            FileHandleStream.standardError.write(
-                "\(skipped) records skipped: deleted in their system (--include-deleted checks them too)\n")
-        }
-        if !rejects.isEmpty {
-            FileHandleStream.standardError.write(
-                "records that could not be read:\n" + rejects.map { "  \($0)\n" }.joined())
-        }
+        leftOut.writeCounts()
         if printer.reachedThreshold { throw ExitStatus.findings.code }
-        if !rejects.isEmpty { throw ExitStatus.rejected.code }
+        if leftOut.rejected > 0 { throw ExitStatus.rejected.code }
     }
 }
 

@@ -78,7 +78,7 @@ import Testing
             "outgoing_auth is 'smtp_authtype xoauth2', which is not one of: password, oauth2, none",
             "archive_delete_after_days is 'nie', not a number of days",
         ])
-        #expect(result.stderr == "1 records skipped: deleted in their system (--include-deleted checks them too)\n")
+        #expect(result.stderr == "1 record skipped: deleted in its system (--include-deleted includes it)\n")
     }
 
     /// dump → run → export --to openxe-sql → real MariaDB → the same rows,

@@ -223,6 +223,45 @@ import Importers
         #expect(json.map { $0["account"] as? String } == ["info\nbuero@x.de", "a\u{1B}[2Jb@x.de", "a(b)@x.de"])
     }
 
+    /// A record that cannot be read is a line on standard error when it is
+    /// met, after the findings of the accounts before it (nothing is held
+    /// until the end), its value escaped as in `run`; a count closes the run.
+    @Test func rejectedRecordsAreListedAsTheyAreMetEscaped() throws {
+        let dir = TemporaryDirectory()
+        dir.file("mixed.csv", "email,incoming_protocol,incoming_host,incoming_port,incoming_security\n"
+            + "a(b)@x.de,imap,imap.x.de,993,tls\n"
+            + "c@x.de,imap,imap.x.de,9\u{1B}[2J3,tls\n"
+            + "d(e)@x.de,imap,imap.x.de,993,tls\n"
+            + "f@x.de,imap,imap.x.de,x,tls\n")
+        let apart = try MM.run(["validate", "mixed.csv", "--fail-on", "never"], in: dir.path)
+        #expect(apart.status == 3)
+        #expect(apart.stderr == """
+            mixed.csv:3: rejected: incoming_port: expected a whole number, got '9\\u{1B}[2J3'
+            mixed.csv:5: rejected: incoming_port: expected a whole number, got 'x'
+            2 records could not be read and were not checked
+
+            """)
+        #expect(apart.stdout.hasSuffix("2 accounts, 2 with findings: 2 errors, 0 warnings, 0 info\n"))
+        // Findings at --fail-on decide the exit code before rejects do.
+        #expect(try MM.run(["validate", "mixed.csv"], in: dir.path).status == 4)
+        // Both streams into one file: the order in which the records were read.
+        #expect(try dir.shell("'\(MM.url.path)' validate mixed.csv --fail-on never > both.txt 2>&1") == 3)
+        let both = try String(contentsOfFile: dir.path + "/both.txt", encoding: .utf8)
+        #expect(both == """
+            a(b)@x.de  mixed.csv:2
+              error    invalid-address               email: email 'a(b)@x.de' has '(' before the '@', which an address holds only in quotes
+                       fix: Correct the address (name@domain.tld).
+            mixed.csv:3: rejected: incoming_port: expected a whole number, got '9\\u{1B}[2J3'
+            d(e)@x.de  mixed.csv:4
+              error    invalid-address               email: email 'd(e)@x.de' has '(' before the '@', which an address holds only in quotes
+                       fix: Correct the address (name@domain.tld).
+            mixed.csv:5: rejected: incoming_port: expected a whole number, got 'x'
+            2 accounts, 2 with findings: 2 errors, 0 warnings, 0 info
+            2 records could not be read and were not checked
+
+            """)
+    }
+
     @Test func rulesFileIsApplied() throws {
         let dir = TemporaryDirectory()
         dir.file("rules.json", #"{"disabled": ["provider-requires-oauth"], "severity": {"cleartext-connection": "error"}}"#)
