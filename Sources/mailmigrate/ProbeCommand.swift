@@ -22,7 +22,9 @@ struct ProbeCommand: AsyncParsableCommand {
             Each endpoint gets one status: ok, dns-error, refused, timeout (with the step), \
             tls-error (untrusted, expired, name mismatch, handshake failure), \
             starttls-unavailable, auth-failed, auth-unavailable, protocol-error (with the \
-            server's line) or skipped. Exit code 5 when any endpoint failed.
+            server's line) or skipped. A record of a SOURCE that cannot be read is a line on \
+            standard error (FILE:LINE: rejected: REASON). Exit code 5 when any endpoint \
+            failed, else 3 when records could not be read.
             """)
 
     @Argument(help: "Files or directories to test (nothing: the accounts in --db).")
@@ -42,6 +44,7 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var accounts: [(email: String, source: String, id: Int64?, account: MailAccount)] = []
+        var leftOut = RecordsLeftOut(work: "connect-tested")
         do {
             if sources.isEmpty {
                 let store = try AccountStore(path: db, create: false)
@@ -53,8 +56,11 @@ struct ProbeCommand: AsyncParsableCommand {
                 for entry in try SourceList(arguments: sources).entries {
                     let reader = try entry.format.reader(path: entry.path, options: options)
                     while let item = try reader.next() {
-                        if case let .account(account, source) = item {
+                        switch consume item {
+                        case let .account(account, source):
                             accounts.append((account.identity.email, source.description, nil, account))
+                        case .reject(let reject): leftOut.reject(reject)
+                        case .skipped: leftOut.skip()
                         }
                     }
                 }
@@ -69,6 +75,8 @@ struct ProbeCommand: AsyncParsableCommand {
             throw Failure(error)
         }
         FileHandleStream.standardOutput.write(format == .json ? ProbeReport.json(probed) : ProbeReport.text(probed))
+        leftOut.writeCounts()
         if ProbeSession.failures(probed) > 0 { throw ExitStatus.probeFailures.code }
+        if leftOut.rejected > 0 { throw ExitStatus.rejected.code }
     }
 }
