@@ -146,11 +146,18 @@ public enum EmailbackupMapping {
             // The reading first, out of the column: a field column is then
             // read without holding (and counting) a reference to it.
             if columns[index].reading.assign(utf8: value, to: &account) { continue }
-            try columns[index].read(utf8: value, into: &account)
+            // The table holds every column all its life: its closures are
+            // called without counting a reference to them (a retain and a
+            // release per column and row otherwise).
+            let failure = Unmanaged.passUnretained(columns[index])._withUnsafeGuaranteedRef { column -> OpenXEValueError? in
+                do throws(OpenXEValueError) { try column.read(utf8: value, into: &account) } catch { return error }
+                return nil
+            }
+            if let failure { throw failure }
         }
         for index in columns.indices {
             guard let value = values[index], !columns[index].exactValues.include(utf8: value) else { continue }
-            let rewritten = columns[index].value(for: account)
+            let rewritten = Unmanaged.passUnretained(columns[index])._withUnsafeGuaranteedRef { $0.value(for: account) }
             // Compared as bytes: a String of the value is made only to keep it.
             switch (value, rewritten) {
             case (nil, nil), (nil, ""): continue

@@ -24,11 +24,14 @@ public final class OpenXEColumn: Sendable {
     /// (OpenXE treats both alike).
     public let nullable: Bool
     let reading: Reading
-    /// How an `.other` column reads its value (nil for the others).
-    private let readOther: (@Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void)?
-    /// `readOther` for a value given as UTF-8, where the column has one that
-    /// needs no String (a switch, a number): it does what `readOther` does.
-    private let readOtherUTF8: (@Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) throws(OpenXEValueError) -> Void)?
+    /// How the column reads its value (nil: NULL): an `.other` column's own
+    /// closure; a field column's reads through `reading`.
+    private let readText: @Sendable (String?, inout MailAccount) throws(OpenXEValueError) -> Void
+    /// `readText` for a value given as UTF-8 (checked by the caller), which
+    /// makes no String where the column needs none (a switch, a number).
+    /// Not optional: an optional closure is copied, and its context retained
+    /// and released, each time it is unwrapped.
+    private let readUTF8: @Sendable (UnsafeBufferPointer<UInt8>?, inout MailAccount) throws(OpenXEValueError) -> Void
     let write: @Sendable (MailAccount) -> String?
     /// The values known to come back unchanged from the canonical fields
     /// without reading them and writing them again (see `givesBack`).
@@ -60,8 +63,14 @@ public final class OpenXEColumn: Sendable {
         self.nullable = nullable
         self.exactValues = exactValues
         self.reading = .other
-        self.readOther = read
-        self.readOtherUTF8 = readUTF8
+        self.readText = read
+        if let readUTF8 {
+            self.readUTF8 = readUTF8
+        } else {
+            self.readUTF8 = { (value: UnsafeBufferPointer<UInt8>?, account: inout MailAccount) throws(OpenXEValueError) in
+                try read(value.map(CheckedUTF8.string), &account)
+            }
+        }
         self.write = write
     }
 
@@ -73,22 +82,25 @@ public final class OpenXEColumn: Sendable {
         self.nullable = nullable
         self.exactValues = exactValues
         self.reading = reading
-        self.readOther = nil
-        self.readOtherUTF8 = nil
+        self.readText = { (value: String?, account: inout MailAccount) throws(OpenXEValueError) in
+            _ = reading.assign(value, to: &account)
+        }
+        self.readUTF8 = { (value: UnsafeBufferPointer<UInt8>?, account: inout MailAccount) throws(OpenXEValueError) in
+            _ = reading.assign(utf8: value, to: &account)
+        }
         self.write = write
     }
 
     /// Sets the fields this column holds from its value (nil: NULL).
     func read(_ value: String?, into account: inout MailAccount) throws(OpenXEValueError) {
         if reading.assign(value, to: &account) { return }
-        try readOther!(value, &account)
+        try readText(value, &account)
     }
 
     /// `read(_:into:)` for a value given as UTF-8 checked by the caller.
     func read(utf8 value: UnsafeBufferPointer<UInt8>?, into account: inout MailAccount) throws(OpenXEValueError) {
         if reading.assign(utf8: value, to: &account) { return }
-        if let readOtherUTF8 { return try readOtherUTF8(value, &account) }
-        try readOther!(value.map(CheckedUTF8.string), &account)
+        try readUTF8(value, &account)
     }
 
     /// Which of a column's values are known to come back unchanged when they
