@@ -5,28 +5,28 @@ import Glibc
 /// The `{NAME}` placeholders the systems fill in, and the unknown ones a text
 /// uses, in order of appearance.
 enum Placeholders {
-    static let autoresponder: [String] = ["TICKET", "BETREFF"]
-    static let signature: [String] = [
-        "MITARBEITER", "MITARBEITER_TELEFON", "MITARBEITER_MOBIL", "MITARBEITER_EMAIL", "MITARBEITER_TELEFAX",
-    ]
-    private static let autoresponderBytes = autoresponder.map { Array($0.utf8) }
-    private static let signatureBytes = signature.map { Array($0.utf8) }
+    /// The names each kind of text may use, each between bars. Static
+    /// strings live in the binary and are never reference-counted: the two
+    /// threads that validate a run's accounts then do not contend for an
+    /// array's count on every text they check.
+    private static let autoresponder: StaticString = "|TICKET|BETREFF|"
+    private static let signature: StaticString =
+        "|MITARBEITER|MITARBEITER_TELEFON|MITARBEITER_MOBIL|MITARBEITER_EMAIL|MITARBEITER_TELEFAX|"
 
     /// The placeholders in `text` that are not in `known` (a String is made
     /// only for those: a known name is compared as bytes).
     static func unknownNames(in text: String, forSignature: Bool) -> [String] {
         var text = text
+        let known = forSignature ? signature : autoresponder
         return text.withUTF8 { bytes in
-            (forSignature ? signatureBytes : autoresponderBytes).withUnsafeBufferPointer { known in
-                names(in: bytes, keepingUnknown: known)
-            }
+            names(in: bytes, keepingUnknown: UnsafeBufferPointer(start: known.utf8Start, count: known.utf8CodeUnitCount))
         }
     }
 
     /// Names of upper-case letters, digits and `_` between braces that are
     /// not in `known`. Scanned as UTF-8 bytes: braces and name characters are
     /// ASCII, and signatures are long HTML texts checked for every account.
-    private static func names(in bytes: UnsafeBufferPointer<UInt8>, keepingUnknown known: UnsafeBufferPointer<[UInt8]>) -> [String] {
+    private static func names(in bytes: UnsafeBufferPointer<UInt8>, keepingUnknown known: UnsafeBufferPointer<UInt8>) -> [String] {
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "{")), bytes.count) != nil else { return [] }
         var names: [String] = []
         var index = 0
@@ -44,9 +44,16 @@ enum Placeholders {
         return names
     }
 
-    private static func isKnown(_ name: UnsafeBufferPointer<UInt8>, _ known: UnsafeBufferPointer<[UInt8]>) -> Bool {
-        for candidate in known where candidate.count == name.count {
-            if candidate.withUnsafeBufferPointer({ memcmp($0.baseAddress!, name.baseAddress!, name.count) == 0 }) { return true }
+    /// Whether `name` stands between two bars in `known`.
+    private static func isKnown(_ name: UnsafeBufferPointer<UInt8>, _ known: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bar = UInt8(ascii: "|")
+        var start = 0
+        while start + name.count + 1 < known.count {
+            if known[start] == bar && known[start + name.count + 1] == bar
+                && memcmp(known.baseAddress! + start + 1, name.baseAddress!, name.count) == 0 {
+                return true
+            }
+            start += 1
         }
         return false
     }

@@ -11,9 +11,12 @@ struct UnknownPlaceholderRule: AccountRule {
         triggeringExamples: [
             [.autoresponderSubject: "Anfrage #{TICKETNR}"],
             [.signatureHTML: "<p>{MITARBEITER_POSITION}</p>"],
+            [.autoresponderSubject: "{TICKE}"],
+            [.signatureHTML: "<p>{ARBEITER}</p>"],
         ],
         nonTriggeringExamples: [
             [.autoresponderSubject: "#{TICKET} {BETREFF}", .signatureHTML: "<p>{MITARBEITER}<br>{MITARBEITER_TELEFON}</p>"],
+            [.signatureHTML: "<p>{MITARBEITER_TELEFAX}</p>"],
         ])
 
     func validate(_ facts: AccountFacts, severity: Severity) -> [Finding] {
