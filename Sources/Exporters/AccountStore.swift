@@ -496,7 +496,13 @@ public final class AccountStore {
             do throws(FieldValueError) {
                 account = try AccountRow.account(from: texts)
             } catch {
-                throw StoreError(path: path, message: "stored account does not read back: \(error)")
+                // A row changed outside mailmigrate (a value SQLite took into an INTEGER column as text):
+                // the message names the row, so that it can be found among a million.
+                let email = CanonicalField.ordered.firstIndex(of: .email).map { texts[$0] } ?? ""
+                throw StoreError(
+                    path: path,
+                    message: "the stored account in row id=\(statement.int64(count))\(email.isEmpty ? "" : " (\(email))") "
+                        + "does not read back: \(error)")
             }
             try body(statement.int64(count), account)
         }

@@ -164,6 +164,25 @@ import Testing
         #expect(try summary(after.stdout)["run"] as? Int == 2)  // the failed run left no trace
     }
 
+    /// A stored row changed by hand so that it no longer reads as an
+    /// account: export and validate stop with the row's id and address, and
+    /// leave no half-written file.
+    @Test func aRowChangedByHandIsNamedByItsIDAndAddress() throws {
+        let dir = TemporaryDirectory()
+        #expect(try MM.run(["run", MM.samples], in: dir.path).status == 0)
+        #expect(try dir.shell("sqlite3 mailmigrate.sqlite \"UPDATE accounts SET incoming_port = 'abc' WHERE id = 3\"") == 0)
+        let email = "buchhaltung@schaefer-moebel.de"
+        #expect(try dir.shell("sqlite3 mailmigrate.sqlite 'SELECT email FROM accounts WHERE id = 3' | grep -qx '\(email)'") == 0)
+        let message = "mailmigrate: mailmigrate.sqlite: database error: the stored account in row id=3 (\(email)) "
+            + "does not read back: incoming_port: expected a whole number, got 'abc'\n"
+        let export = try MM.run(["export", "--to", "csv", "-o", "out.csv"], in: dir.path)
+        #expect(export.status == 1)
+        #expect(export.stderr == message)
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out.csv"))
+        let validate = try MM.run(["validate"], in: dir.path)
+        #expect(validate.status == 1 && validate.stderr == message)
+    }
+
     @Test func compressedExportIsGzipWithTheSameContent() throws {
         let dir = TemporaryDirectory()
         try MM.run(["run", MM.samples, "--quiet"], in: dir.path)
