@@ -29,6 +29,8 @@ public final class AccountStore {
             + " WHERE id = ?")
     private lazy var updateState = try? db.prepare(
         "UPDATE account_state SET content_hash = ?, last_seen_run = ?, last_source = ? WHERE account_id = ?")
+    /// `account(id:)`'s statement, prepared on its first call.
+    private var accountByID: SQLiteStatement?
     private lazy var insertReject = try? db.prepare(
         "INSERT INTO rejects(run_id, source, file, line, reason) VALUES (?, ?, ?, ?, ?)")
 
@@ -487,24 +489,50 @@ public final class AccountStore {
         if let run { statement.bind(1, run) }
         let count = Int32(CanonicalField.ordered.count)
         while try statement.step() {
-            var texts: [String] = []
-            texts.reserveCapacity(Int(count))
-            for column in 0..<count {
-                texts.append(FieldBinding.kinds[Int(column)].text(statement, column))
-            }
-            let account: MailAccount
-            do throws(FieldValueError) {
-                account = try AccountRow.account(from: texts)
-            } catch {
-                // A row changed outside mailmigrate (a value SQLite took into an INTEGER column as text):
-                // the message names the row, so that it can be found among a million.
-                let email = CanonicalField.ordered.firstIndex(of: .email).map { texts[$0] } ?? ""
-                throw StoreError(
-                    path: path,
-                    message: "the stored account in row id=\(statement.int64(count))\(email.isEmpty ? "" : " (\(email))") "
-                        + "does not read back: \(error)")
-            }
-            try body(statement.int64(count), account)
+            try body(statement.int64(count), try account(in: statement))
+        }
+    }
+
+    /// Every stored account's row id, e-mail address and origin, in id order:
+    /// what pairing accounts by address needs, without reading whole accounts.
+    public func forEachAddress(_ body: (_ id: Int64, _ email: String, _ origin: String) throws -> Void) throws {
+        let statement = try db.prepare("SELECT id, email, origin FROM accounts ORDER BY id")
+        while try statement.step() { try body(statement.int64(0), statement.text(1), statement.text(2)) }
+    }
+
+    /// The stored account with this row id, or nil when there is none.
+    public func account(id: Int64) throws(StoreError) -> MailAccount? {
+        let statement: SQLiteStatement
+        if let prepared = accountByID {
+            statement = prepared
+        } else {
+            statement = try db.prepare("SELECT \(Self.fieldColumnList), id FROM accounts WHERE id = ?")
+            accountByID = statement
+        }
+        defer { statement.reset() }
+        statement.bind(1, id)
+        return try statement.step() ? try account(in: statement) : nil
+    }
+
+    /// The account in the current row of a statement that selects the field
+    /// columns in `CanonicalField.ordered` order followed by the row id.
+    private func account(in statement: SQLiteStatement) throws(StoreError) -> MailAccount {
+        let count = Int32(CanonicalField.ordered.count)
+        var texts: [String] = []
+        texts.reserveCapacity(Int(count))
+        for column in 0..<count {
+            texts.append(FieldBinding.kinds[Int(column)].text(statement, column))
+        }
+        do throws(FieldValueError) {
+            return try AccountRow.account(from: texts)
+        } catch {
+            // A row changed outside mailmigrate (a value SQLite took into an INTEGER column as text):
+            // the message names the row, so that it can be found among a million.
+            let email = CanonicalField.ordered.firstIndex(of: .email).map { texts[$0] } ?? ""
+            throw StoreError(
+                path: path,
+                message: "the stored account in row id=\(statement.int64(count))\(email.isEmpty ? "" : " (\(email))") "
+                    + "does not read back: \(error)")
         }
     }
 

@@ -31,6 +31,10 @@ struct ExportCommand: ParsableCommand {
             domain whose accounts disagree, or that \
             lacks what Thunderbird needs (incoming and outgoing server, port, security), is \
             reported, not guessed. .gz outputs are compressed on every core.
+
+            Standard error shows the first 20 warnings and counts the rest; openxe-sql and \
+            imapsync name each in a comment of the output, and --warnings FILE lists every \
+            one for any format.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -66,6 +70,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "imapsync: the database of the target accounts, paired with the source accounts by e-mail address.")
     var targetDb: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write every warning to this file as well, one a line (standard error shows the first 20).",
+            valueName: "file"))
+    var warnings: String?
+
     @Option(name: .long, help: "gzip compression level for .gz outputs, 1 (fastest) to 9 (smallest).")
     var level: Int32 = 6
 
@@ -80,6 +91,7 @@ struct ExportCommand: ParsableCommand {
                 "--to \(to.rawValue) writes the passwords the target system imports: add --include-secrets (the file gets mode 0600)")
         }
         if to == .imapsync && targetDb == nil { throw ValidationError("--to imapsync needs --target-db PATH (the accounts to migrate to)") }
+        if warnings == "-" { throw ValidationError("--warnings needs a file (standard error shows the first 20 warnings)") }
         if to == .autoconfig && output == "-" { throw ValidationError("--to autoconfig writes one file per domain: give -o DIRECTORY") }
     }
 
@@ -90,18 +102,23 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warnings = ExportWarnings()
-        switch to {
-        case .autoconfig: return try writeAutoconfig()
-        case .imapsync: return try writeImapsync(warnings: warnings)
-        default: break
-        }
         do {
-            let store = try AccountStore(path: db, create: false)
-            try Self.write(
-                to, from: store, path: output, includeSecrets: includeSecrets, level: level, layout: try chosenProfile(),
-                withSchema: withSchema, warnings: warnings)
-            warnings.finish()
+            let warnings = try ExportWarnings(listPath: self.warnings, outputNamesEach: to == .openXESQL || to == .imapsync)
+            do {
+                switch to {
+                case .autoconfig: try writeAutoconfig(warnings: warnings)
+                case .imapsync: try writeImapsync(warnings: warnings)
+                default:
+                    let store = try AccountStore(path: db, create: false)
+                    try Self.write(
+                        to, from: store, path: output, includeSecrets: includeSecrets, level: level,
+                        layout: try chosenProfile(), withSchema: withSchema, warnings: warnings)
+                }
+                try warnings.finish()
+            } catch {
+                warnings.discard()
+                throw error
+            }
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -143,54 +160,54 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// One clientConfig file per domain into the directory `-o`.
-    private func writeAutoconfig() throws {
-        do {
-            let store = try AccountStore(path: db, create: false)
-            var writer = AutoconfigWriter()
-            try store.forEachAccount { writer.add($0) }
-            try ExportDirectory.create(output)
-            let (files, leftOut) = writer.result()
-            for file in files {
-                let out = try OutputFile(path: output + "/" + file.domain + ".xml", containsSecrets: false, compressionLevel: level)
-                try out.sink.write(file.xml)
-                try out.commit()
-            }
-            for left in leftOut {
-                FileHandleStream.standardError.write("mailmigrate: warning: \(left)\n")
-            }
-            FileHandleStream.standardError.write("mailmigrate: \(files.count) autoconfig files written to \(output)\n")
-        } catch {
-            throw Failure(error)
+    private func writeAutoconfig(warnings: ExportWarnings) throws {
+        let store = try AccountStore(path: db, create: false)
+        var writer = AutoconfigWriter()
+        try store.forEachAccount { writer.add($0) }
+        try ExportDirectory.create(output)
+        let (files, leftOut) = writer.result()
+        for file in files {
+            let out = try OutputFile(path: output + "/" + file.domain + ".xml", containsSecrets: false, compressionLevel: level)
+            try out.sink.write(file.xml)
+            try out.commit()
         }
+        for left in leftOut { warnings.add("\(left)") }
+        FileHandleStream.standardError.write("mailmigrate: \(files.count) autoconfig files written to \(output)\n")
     }
 
-    /// imapsync's batch file: source accounts (this database) paired with target accounts (--target-db) by address.
+    /// imapsync's batch file: source accounts (this database) paired with
+    /// target accounts (--target-db) by address. Only the target addresses
+    /// are indexed (on disk, see `ImapsyncTargetIndex`); a pair's target
+    /// account is read when the pair is written, so memory stays flat.
     private func writeImapsync(warnings: ExportWarnings) throws {
+        let sourceStore = try AccountStore(path: db, create: false)
+        let targetStore = try AccountStore(path: targetDb!, create: false)
+        let targets = try ImapsyncTargetIndex()
+        try targetStore.forEachAddress { id, email, _ in try targets.add(id: id, email: email) }
+        let file = try OutputFile(path: output, containsSecrets: true, compressionLevel: level)
+        /// A warning, and the same words in a comment of the file (imapsync's loop skips `#` lines).
+        func report(_ text: String) throws {
+            warnings.add(text)
+            try file.sink.write("# \(TerminalText.visible(text))\n")
+        }
         do {
-            var pairing = ImapsyncPairing()
-            let sourceStore = try AccountStore(path: db, create: false)
-            let targetStore = try AccountStore(path: targetDb!, create: false)
-            try targetStore.forEachAccount { pairing.addTarget($0) }
-            let file = try OutputFile(path: output, containsSecrets: true, compressionLevel: level)
-            var leftOut: [ImapsyncPairing.LeftOut] = []
-            do {
-                try file.sink.write("# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\n")
-                try sourceStore.forEachAccount { source in
-                    switch pairing.pair(source) {
-                    case .line(let line): try file.sink.write(line.text + "\n")
-                    case .leftOut(let left): leftOut.append(left)
-                    }
+            try file.sink.write("# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\n")
+            try sourceStore.forEachAccount { source in
+                let target = try targets.pair(source.identity.email).flatMap { id in try targetStore.account(id: id) }
+                switch ImapsyncPairing.pair(source, with: target) {
+                case .line(let line): try file.sink.write(line.text + "\n")
+                case .leftOut(let left): try report("\(left.account): \(left.reason); left out")
                 }
-            } catch {
-                file.discard()
-                throw error
+            }
+            try targetStore.forEachAddress { _, email, origin in
+                if !email.isEmpty, try !targets.isPaired(email) {
+                    try report(ImapsyncPairing.unpairedTarget(email: email, origin: origin))
+                }
             }
             try file.commit()
-            for left in leftOut { warnings.add("\(left.email): \(left.reason); left out") }
-            for email in pairing.unpairedTargets { warnings.add("\(email): a target account without a source account") }
-            warnings.finish()
         } catch {
-            throw Failure(error)
+            file.discard()
+            throw error
         }
     }
 }

@@ -185,8 +185,9 @@ struct RunCommand: AsyncParsableCommand {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let stamp = formatter.string(from: time)
         var written: [String] = []
-        let warnings = ExportWarnings(quiet: quiet)
         do {
+            // Only openxe-sql of run's formats warns, and it names each warning in a comment.
+            let warnings = try ExportWarnings(quiet: quiet, outputNamesEach: true)
             try ExportDirectory.create(directory)
             for format in exportFormats {
                 let ext = format == .openXESQL ? "sql" : format.rawValue
@@ -202,6 +203,7 @@ struct RunCommand: AsyncParsableCommand {
                     try ExportDirectory.remove((directory as NSString).appendingPathComponent(old))
                 }
             }
+            try warnings.finish()
         } catch let failure as Failure {
             throw failure
         } catch {

@@ -73,17 +73,23 @@ import Testing
         let export = try MM.run(
             ["export", "--db", "old.sqlite", "--to", "imapsync", "--target-db", "new.sqlite", "--include-secrets", "-o", "sync.txt"], in: dir.path)
         #expect(export.status == 0)
-        // Pairs imapsync could not use are left out with the reason, never written.
-        #expect(export.stderr.split(separator: "\n") == [
-            "mailmigrate: warning: lager@vogel.de: no target account with this address; left out",
-            "mailmigrate: warning: pop@vogel.de: the source account is POP3, and imapsync copies IMAP mailboxes only; left out",
-            "mailmigrate: warning: oauth@vogel.de: the target account has no password to log in with (an OAuth account?); left out",
-            "mailmigrate: warning: semi@vogel.de: a host, user or password holds ';' or a line break, which imapsync files cannot; left out",
-            "mailmigrate: warning: nohost@vogel.de: the source account has no incoming host or user; left out",
-            "mailmigrate: warning: chef@vogel.de: a target account without a source account",
-        ])
-        #expect(dir.read("sync.txt") == "# imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)\nimap.alt.de;info@vogel.de;Alt-1;outlook.office365.com;info@vogel.de;Neu-1;\n")
-        // Read back with the imapsync profile.
+        // Pairs imapsync could not use are left out with the reason, never written; each is named
+        // on standard error and in a comment of the file, which imapsync's loop skips.
+        let reported = [
+            "lager@vogel.de (old.csv:3): no target account with this address; left out",
+            "pop@vogel.de (old.csv:4): the source account is POP3, and imapsync copies IMAP mailboxes only; left out",
+            "oauth@vogel.de (old.csv:5): the target account has no password to log in with (an OAuth account?); left out",
+            "semi@vogel.de (old.csv:6): a host, user or password holds ';' or a line break, which imapsync files cannot; left out",
+            "nohost@vogel.de (old.csv:7): the source account has no incoming host or user; left out",
+            "chef@vogel.de (new.csv:3): a target account without a source account",
+        ]
+        #expect(export.stderr.split(separator: "\n").map(String.init) == reported.map { "mailmigrate: warning: " + $0 })
+        #expect(dir.read("sync.txt") == """
+            # imapsync batch: host1;user1;password1;host2;user2;password2; (mailmigrate export --to imapsync)
+            imap.alt.de;info@vogel.de;Alt-1;outlook.office365.com;info@vogel.de;Neu-1;
+
+            """ + reported.map { "# \($0)\n" }.joined())
+        // Read back with the imapsync profile: the comments are skipped, not rejected.
         let reader = try SourceFormat.canonicalCSV.reader(path: dir.path + "/sync.txt", options: ReadOptions())
         guard case .account(let a, _) = try reader.next() else {
             Issue.record("not read back")
@@ -91,6 +97,31 @@ import Testing
         }
         #expect(a.incoming.host == "imap.alt.de" && a.incoming.password.revealed() == "Alt-1")
         #expect(a.extras.map(\.value) == ["outlook.office365.com", "info@vogel.de", "Neu-1"])
+        #expect(try reader.next() == nil)
+    }
+
+    /// The first target account of an address is the pair's; addresses match ignoring case in
+    /// Unicode's sense, and a second target of a paired address is not listed as unpaired.
+    @Test func imapsyncPairsTheFirstTargetOfAnAddressIgnoringCase() throws {
+        let dir = TemporaryDirectory()
+        dir.file("old.csv", """
+            email,incoming_protocol,incoming_host,incoming_user,incoming_password
+            jürgen@müller.de,imap,imap.alt.de,jürgen,Alt-1
+
+            """)
+        dir.file("new.csv", """
+            email,incoming_protocol,incoming_host,incoming_user,incoming_password
+            JÜRGEN@MÜLLER.DE,imap,erster.neu.de,j1,Neu-1
+            Jürgen@Müller.de,imap,zweiter.neu.de,j2,Neu-2
+
+            """)
+        try MM.run(["run", "--quiet", "old.csv", "--db", "old.sqlite"], in: dir.path)
+        try MM.run(["run", "--quiet", "new.csv", "--db", "new.sqlite"], in: dir.path)
+        let export = try MM.run(
+            ["export", "--db", "old.sqlite", "--to", "imapsync", "--target-db", "new.sqlite", "--include-secrets"], in: dir.path)
+        #expect(export.status == 0)
+        #expect(export.stderr == "")
+        #expect(export.stdout.split(separator: "\n").last == "imap.alt.de;jürgen;Alt-1;erster.neu.de;j1;Neu-1;")
     }
 
     @Test func autoconfigPerDomainReadsBackAndReportsDisagreement() throws {

@@ -444,3 +444,25 @@ import Testing
         #expect(try store.finishRun().0.accountsNew == 0)
     }
 }
+
+extension AccountStoreTests {
+    /// One account by row id, and every row's id, address and origin without whole accounts.
+    @Test func accountByIDAndAddresses() throws {
+        let dir = TemporaryDirectory()
+        let store = try AccountStore(path: dir.path + "/s.sqlite")
+        _ = try store.beginRun(sources: ["in.csv"])
+        var second = account("b@x.de", host: "imap.b.de")
+        second.identity.origin = "in.csv:3"
+        _ = try store.store(row(account("a@x.de"), line: 2))  // an account without an origin
+        _ = try store.store(row(second, line: 3))
+        _ = try store.finishRun()
+        let back = try #require(try store.account(id: 2))
+        #expect(back.identity.email == "b@x.de" && back.incoming.host == "imap.b.de")
+        #expect(back.incoming.password.revealed() == "Geheim!1")
+        #expect(try store.account(id: 3) == nil)
+        #expect(try store.account(id: 1)?.identity.email == "a@x.de")  // the statement is reused
+        var addresses: [String] = []
+        try store.forEachAddress { id, email, origin in addresses.append("\(id) \(email) \(origin)") }
+        #expect(addresses == ["1 a@x.de ", "2 b@x.de in.csv:3"])
+    }
+}
