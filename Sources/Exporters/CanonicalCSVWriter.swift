@@ -9,6 +9,7 @@ public final class CanonicalCSVWriter: AccountWriter {
     private let secrets: SecretPolicy
     private let delimiter: UInt8
     private var buffer = TextBuffer()
+    private var fieldBytes = TextBuffer(capacity: 1024)
     private var headerWritten = false
 
     public init(sink: ByteSink, secrets: SecretPolicy, delimiter: UInt8 = UInt8(ascii: ",")) {
@@ -19,14 +20,27 @@ public final class CanonicalCSVWriter: AccountWriter {
 
     public func write(_ account: MailAccount) throws(OutputError) {
         if !headerWritten { try writeHeader() }
-        var first = true
-        for field in CanonicalField.ordered {
-            if !first { buffer.append(delimiter) }
-            first = false
-            appendField(secrets.text(of: field, in: account))
+        // The record and each field's bytes are built in locals: a stored
+        // property of a class is checked for exclusive access at every use,
+        // which cost more than the writing itself.
+        var record = TextBuffer(capacity: 0)
+        swap(&record, &buffer)
+        var field = TextBuffer(capacity: 0)
+        swap(&field, &fieldBytes)
+        defer {
+            swap(&record, &buffer)
+            swap(&field, &fieldBytes)
         }
-        buffer.append(UInt8(ascii: "\n"))
-        try buffer.drain(to: sink)
+        var first = true
+        for name in CanonicalField.ordered {
+            if !first { record.append(delimiter) }
+            first = false
+            field.bytes.removeAll(keepingCapacity: true)
+            secrets.appendText(of: name, in: account, to: &field.bytes)
+            Self.appendField(field.bytes, delimiter: delimiter, to: &record.bytes)
+        }
+        record.append(UInt8(ascii: "\n"))
+        try record.drain(to: sink)
     }
 
     public func finish() throws(OutputError) {
@@ -46,24 +60,25 @@ public final class CanonicalCSVWriter: AccountWriter {
         try buffer.drain(to: sink)
     }
 
-    private func appendField(_ text: String) {
+    /// One field, quoted when it must be.
+    private static func appendField(_ text: [UInt8], delimiter: UInt8, to out: inout [UInt8]) {
         var needsQuotes = false
-        for byte in text.utf8 where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        for byte in text where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break
         }
-        if let first = text.utf8.first, let last = text.utf8.last, first == 0x20 || last == 0x20 {
+        if let first = text.first, let last = text.last, first == 0x20 || last == 0x20 {
             needsQuotes = true
         }
         guard needsQuotes else {
-            buffer.append(text)
+            out.append(contentsOf: text)
             return
         }
-        buffer.append(0x22)
-        for byte in text.utf8 {
-            if byte == 0x22 { buffer.append(0x22) }
-            buffer.append(byte)
+        out.append(0x22)
+        for byte in text {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
         }
-        buffer.append(0x22)
+        out.append(0x22)
     }
 }
