@@ -19,6 +19,13 @@ public final class AccountXMLWriter: AccountWriter {
 
     public func write(_ account: MailAccount) throws(OutputError) {
         if !headerWritten { writeHeader() }
+        // One access to the stored buffer per account: Swift checks every
+        // access to a class's stored property for exclusivity at run time.
+        Self.appendRecord(of: account, secrets: secrets, to: &buffer)
+        try buffer.drain(to: sink)
+    }
+
+    private static func appendRecord(of account: MailAccount, secrets: SecretPolicy, to buffer: inout TextBuffer) {
         buffer.append("  <account>\n")
         for field in CanonicalField.ordered {
             switch field.kind {
@@ -26,7 +33,7 @@ public final class AccountXMLWriter: AccountWriter {
                 let items = ListCodec.decode(field.text(in: account))
                 guard !items.isEmpty else { continue }
                 buffer.append("    <\(field.name)>")
-                for item in items { element("item", item) }
+                for item in items { element("item", item, to: &buffer) }
                 buffer.append("</\(field.name)>\n")
             case .map:
                 let extras = secrets.extras(of: account)
@@ -34,7 +41,7 @@ public final class AccountXMLWriter: AccountWriter {
                 buffer.append("    <extras>\n")
                 for extra in extras {
                     buffer.append("      ")
-                    element("extra", extra.value, name: extra.name)
+                    element("extra", extra.value, name: extra.name, to: &buffer)
                     buffer.append("\n")
                 }
                 buffer.append("    </extras>\n")
@@ -42,18 +49,17 @@ public final class AccountXMLWriter: AccountWriter {
                 let text = field.text(in: account)
                 guard text == "true" else { continue }
                 buffer.append("    ")
-                element(field.name, text)
+                element(field.name, text, to: &buffer)
                 buffer.append("\n")
             default:
                 let text = secrets.text(of: field, in: account)
                 guard !text.isEmpty else { continue }
                 buffer.append("    ")
-                element(field.name, text)
+                element(field.name, text, to: &buffer)
                 buffer.append("\n")
             }
         }
         buffer.append("  </account>\n")
-        try buffer.drain(to: sink)
     }
 
     public func finish() throws(OutputError) {
@@ -68,11 +74,11 @@ public final class AccountXMLWriter: AccountWriter {
         buffer.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<accounts>\n")
     }
 
-    private func element(_ tag: String, _ text: String, name: String? = nil) {
+    private static func element(_ tag: String, _ text: String, name: String? = nil, to buffer: inout TextBuffer) {
         buffer.append("<\(tag)")
         if let name {
             buffer.append(" name=\"")
-            escape(name, attribute: true)
+            escape(name, attribute: true, to: &buffer)
             buffer.append("\"")
         }
         if Self.needsBase64(text) {
@@ -80,7 +86,7 @@ public final class AccountXMLWriter: AccountWriter {
             buffer.append(Data(text.utf8).base64EncodedString())
         } else {
             buffer.append(">")
-            escape(text, attribute: false)
+            escape(text, attribute: false, to: &buffer)
         }
         buffer.append("</\(tag)>")
     }
@@ -92,7 +98,7 @@ public final class AccountXMLWriter: AccountWriter {
         }
     }
 
-    private func escape(_ text: String, attribute: Bool) {
+    private static func escape(_ text: String, attribute: Bool, to buffer: inout TextBuffer) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): buffer.append("&amp;")

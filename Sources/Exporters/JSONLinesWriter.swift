@@ -15,6 +15,15 @@ public final class JSONLinesWriter: AccountWriter {
     }
 
     public func write(_ account: MailAccount) throws(OutputError) {
+        // One access to the stored buffer per account: Swift checks every
+        // access to a class's stored property for exclusivity at run time.
+        Self.appendRecord(of: account, secrets: secrets, to: &buffer)
+        try buffer.drain(to: sink)
+    }
+
+    public func finish() throws(OutputError) { try sink.flush() }
+
+    private static func appendRecord(of account: MailAccount, secrets: SecretPolicy, to buffer: inout TextBuffer) {
         buffer.append(UInt8(ascii: "{"))
         var first = true
         for field in CanonicalField.ordered {
@@ -22,15 +31,14 @@ public final class JSONLinesWriter: AccountWriter {
             first = false
             JSONText.append(string: field.name, to: &buffer)
             buffer.append(UInt8(ascii: ":"))
-            appendValue(of: field, in: account)
+            appendValue(of: field, in: account, secrets: secrets, to: &buffer)
         }
         buffer.append("}\n")
-        try buffer.drain(to: sink)
     }
 
-    public func finish() throws(OutputError) { try sink.flush() }
-
-    private func appendValue(of field: CanonicalField, in account: MailAccount) {
+    private static func appendValue(
+        of field: CanonicalField, in account: MailAccount, secrets: SecretPolicy, to buffer: inout TextBuffer
+    ) {
         let text = secrets.text(of: field, in: account)
         switch field.kind {
         case .boolean:
