@@ -20,27 +20,27 @@ public final class CanonicalCSVWriter: AccountWriter {
 
     public func write(_ account: MailAccount) throws(OutputError) {
         if !headerWritten { try writeHeader() }
-        // The record and each field's bytes are built in locals: a stored
-        // property of a class is checked for exclusive access at every use,
-        // which cost more than the writing itself.
-        var record = TextBuffer(capacity: 0)
-        swap(&record, &buffer)
-        var field = TextBuffer(capacity: 0)
-        swap(&field, &fieldBytes)
-        defer {
-            swap(&record, &buffer)
-            swap(&field, &fieldBytes)
-        }
+        // One access to each stored buffer per account: Swift checks every
+        // access to a class's stored property for exclusivity at run time,
+        // which cost more than the writing itself when done per field.
+        Self.appendRecord(of: account, secrets: secrets, delimiter: delimiter, scratch: &fieldBytes, to: &buffer)
+        try buffer.drain(to: sink)
+    }
+
+    /// An account's record; each field's text goes through `scratch` to be quoted.
+    private static func appendRecord(
+        of account: MailAccount, secrets: SecretPolicy, delimiter: UInt8, scratch: inout TextBuffer,
+        to record: inout TextBuffer
+    ) {
         var first = true
-        for name in CanonicalField.ordered {
+        for field in CanonicalField.ordered {
             if !first { record.append(delimiter) }
             first = false
-            field.bytes.removeAll(keepingCapacity: true)
-            secrets.appendText(of: name, in: account, to: &field.bytes)
-            Self.appendField(field.bytes, delimiter: delimiter, to: &record.bytes)
+            scratch.bytes.removeAll(keepingCapacity: true)
+            secrets.appendText(of: field, in: account, to: &scratch.bytes)
+            appendField(scratch.bytes, delimiter: delimiter, to: &record.bytes)
         }
         record.append(UInt8(ascii: "\n"))
-        try record.drain(to: sink)
     }
 
     public func finish() throws(OutputError) {

@@ -18,8 +18,7 @@ public final class ImapsyncTargetIndex {
         try self.init(database: SQLiteConnection(path: "", create: false))
     }
 
-    /// With a given database (tests give one that fails).
-    init(database db: SQLiteConnection) throws(StoreError) {
+    private init(database db: SQLiteConnection) throws(StoreError) {
         self.db = db
         try db.execute("PRAGMA journal_mode = OFF")
         try db.execute("PRAGMA synchronous = OFF")
