@@ -91,7 +91,12 @@ struct ExportCommand: ParsableCommand {
                 "--to \(to.rawValue) writes the passwords the target system imports: add --include-secrets (the file gets mode 0600)")
         }
         if to == .imapsync && targetDb == nil { throw ValidationError("--to imapsync needs --target-db PATH (the accounts to migrate to)") }
-        if warnings == "-" { throw ValidationError("--warnings needs a file (standard error shows the first 20 warnings)") }
+        if let warnings {
+            if warnings == "-" { throw ValidationError("--warnings needs a file (standard error shows the first 20 warnings)") }
+            if URL(fileURLWithPath: warnings).standardizedFileURL == URL(fileURLWithPath: output).standardizedFileURL {
+                throw ValidationError("--warnings and -o name the same file, \(output)")
+            }
+        }
         if to == .autoconfig && output == "-" { throw ValidationError("--to autoconfig writes one file per domain: give -o DIRECTORY") }
     }
 

@@ -57,6 +57,10 @@ import Testing
         let dash = try MM.run(["export", "--to", "csv", "--warnings", "-"], in: dir.path)
         #expect(dash.status == 2)
         #expect(dash.stderr.hasPrefix("Error: --warnings needs a file (standard error shows the first 20 warnings)"))
+        let same = try MM.run(["export", "--to", "csv", "-o", "m.csv", "--warnings", "./m.csv"], in: dir.path)
+        #expect(same.status == 2)
+        #expect(same.stderr.hasPrefix("Error: --warnings and -o name the same file, m.csv"))
+        #expect(dir.read("m.csv") == nil)
     }
 
     /// OpenXE SQL names every warning in a comment above its statement, and says so.
