@@ -36,7 +36,9 @@ public final class ProfileCSVWriter: AccountWriter {
         if !lost.isEmpty {
             warn("\(AccountLabel.of(account)): the \(codec.profile.name) layout has no column for: \(lost.joined(separator: ", "))")
         }
-        appendRecord(cells)
+        // One access to the stored buffer per account: Swift checks every
+        // access to a class's stored property for exclusivity at run time.
+        Self.appendRecord(cells, profile: codec.profile, delimiter: delimiter, to: &buffer)
         try buffer.drain(to: sink)
     }
 
@@ -49,27 +51,30 @@ public final class ProfileCSVWriter: AccountWriter {
     private func writeHeader() {
         headerWritten = true
         guard !codec.profile.headerless else { return }
-        appendRecord(codec.profile.columns.map(\.header))
+        Self.appendRecord(codec.profile.columns.map(\.header), profile: codec.profile, delimiter: delimiter, to: &buffer)
     }
 
-    private func appendRecord(_ fields: [String]) {
+    private static func appendRecord(_ fields: [String], profile: MappingProfile, delimiter: UInt8, to buffer: inout TextBuffer) {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(delimiter) }
-            appendField(field)
+            appendField(field, delimiter: delimiter, to: &buffer)
         }
-        if codec.profile.trailingDelimiter { buffer.append(delimiter) }
+        if profile.trailingDelimiter { buffer.append(delimiter) }
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    private func appendField(_ text: String) {
-        let needsQuotes = text.utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
+    /// One field, quoted when it holds the delimiter, a quote or a line
+    /// break, or begins or ends with a space.
+    private static func appendField(_ text: String, delimiter: UInt8, to buffer: inout TextBuffer) {
+        let utf8 = text.utf8
+        let needsQuotes = utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || utf8.first == 0x20 || utf8.last == 0x20
         guard needsQuotes else {
             buffer.append(text)
             return
         }
         buffer.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in utf8 {
             if byte == UInt8(ascii: "\"") { buffer.append(UInt8(ascii: "\"")) }
             buffer.append(byte)
         }
