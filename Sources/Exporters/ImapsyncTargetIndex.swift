@@ -14,22 +14,29 @@ public final class ImapsyncTargetIndex {
     private let markPaired: SQLiteStatement
     private let findPaired: SQLiteStatement
 
+    /// What errors name instead of the file, which has no name.
+    static let label = "the temporary index of the target addresses"
+
     public convenience init() throws(StoreError) {
-        try self.init(database: SQLiteConnection(path: "", create: false))
+        try self.init(database: Self.named { () throws(StoreError) in try SQLiteConnection(path: "", create: false) })
     }
 
-    private init(database db: SQLiteConnection) throws(StoreError) {
+    /// With a given database (a test gives one that refuses to be written).
+    init(database db: SQLiteConnection) throws(StoreError) {
         self.db = db
-        try db.execute("PRAGMA journal_mode = OFF")
-        try db.execute("PRAGMA synchronous = OFF")
-        try db.execute("PRAGMA cache_size = -8192")  // 8 MiB
-        try db.execute(
-            "CREATE TABLE target(key TEXT PRIMARY KEY, id INTEGER NOT NULL, paired INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
-        try db.execute("BEGIN")
-        insert = try db.prepare("INSERT INTO target(key, id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        find = try db.prepare("SELECT id FROM target WHERE key = ?")
-        markPaired = try db.prepare("UPDATE target SET paired = 1 WHERE key = ?")
-        findPaired = try db.prepare("SELECT paired FROM target WHERE key = ?")
+        (insert, find, markPaired, findPaired) = try Self.named { () throws(StoreError) in
+            try db.execute("PRAGMA journal_mode = OFF")
+            try db.execute("PRAGMA synchronous = OFF")
+            try db.execute("PRAGMA cache_size = -8192")  // 8 MiB
+            try db.execute(
+                "CREATE TABLE target(key TEXT PRIMARY KEY, id INTEGER NOT NULL, paired INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
+            try db.execute("BEGIN")
+            return (
+                try db.prepare("INSERT INTO target(key, id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                try db.prepare("SELECT id FROM target WHERE key = ?"),
+                try db.prepare("UPDATE target SET paired = 1 WHERE key = ?"),
+                try db.prepare("SELECT paired FROM target WHERE key = ?"))
+        }
     }
 
     /// Adds a target account; the first account of an address is the one
@@ -39,7 +46,7 @@ public final class ImapsyncTargetIndex {
         insert.bind(1, Self.key(email))
         insert.bind(2, id)
         defer { insert.reset() }
-        try insert.step()
+        try Self.named { () throws(StoreError) in try insert.step() }
     }
 
     /// The row id of the target account with this address, or nil; the
@@ -49,11 +56,11 @@ public final class ImapsyncTargetIndex {
         let key = Self.key(email)
         find.bind(1, key)
         defer { find.reset() }
-        guard try find.step() else { return nil }
+        guard try Self.named({ () throws(StoreError) in try find.step() }) else { return nil }
         let id = find.int64(0)
         markPaired.bind(1, key)
         defer { markPaired.reset() }
-        try markPaired.step()
+        try Self.named { () throws(StoreError) in try markPaired.step() }
         return id
     }
 
@@ -61,7 +68,18 @@ public final class ImapsyncTargetIndex {
     public func isPaired(_ email: String) throws(StoreError) -> Bool {
         findPaired.bind(1, Self.key(email))
         defer { findPaired.reset() }
-        return try findPaired.step() && findPaired.int64(0) == 1
+        return try Self.named { () throws(StoreError) in try findPaired.step() } && findPaired.int64(0) == 1
+    }
+
+    /// `body`'s result; its error names the index instead of an empty path
+    /// (a full temporary directory shows as "…: database error: database or disk is full").
+    @discardableResult
+    private static func named<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw StoreError(path: label, message: error.message, busy: error.busy)
+        }
     }
 
     /// Addresses pair ignoring case, in Unicode's sense (`Müller@` and `MÜLLER@`).

@@ -40,3 +40,16 @@ import Testing
         #expect(paired == (reference.count + 2) / 3)
     }
 }
+
+extension ImapsyncTargetIndexTests {
+    /// The temporary file has no name: an error names the index instead.
+    @Test func anErrorNamesTheIndex() throws {
+        let db = try SQLiteConnection(path: "", create: false)
+        try db.execute("PRAGMA query_only = 1")
+        #expect(throws: StoreError(
+            path: "the temporary index of the target addresses", message: "attempt to write a readonly database")
+        ) {
+            _ = try ImapsyncTargetIndex(database: db)
+        }
+    }
+}
