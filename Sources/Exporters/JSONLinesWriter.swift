@@ -8,6 +8,7 @@ public final class JSONLinesWriter: AccountWriter {
     private let sink: ByteSink
     private let secrets: SecretPolicy
     private var buffer = TextBuffer()
+    private var fieldBytes: [UInt8] = []
 
     public init(sink: ByteSink, secrets: SecretPolicy) {
         self.sink = sink
@@ -15,35 +16,53 @@ public final class JSONLinesWriter: AccountWriter {
     }
 
     public func write(_ account: MailAccount) throws(OutputError) {
-        // One access to the stored buffer per account: Swift checks every
+        // One access to each stored buffer per account: Swift checks every
         // access to a class's stored property for exclusivity at run time.
-        Self.appendRecord(of: account, secrets: secrets, to: &buffer)
+        Self.appendRecord(of: account, secrets: secrets, scratch: &fieldBytes, to: &buffer)
         try buffer.drain(to: sink)
     }
 
     public func finish() throws(OutputError) { try sink.flush() }
 
-    private static func appendRecord(of account: MailAccount, secrets: SecretPolicy, to buffer: inout TextBuffer) {
+    /// Each field's key as it is written, `"email":`, made once.
+    private static let keys: [[UInt8]] = CanonicalField.ordered.map { field in
+        var key = TextBuffer(capacity: 32)
+        JSONText.append(string: field.name, to: &key)
+        key.append(UInt8(ascii: ":"))
+        return key.bytes
+    }
+
+    private static func appendRecord(
+        of account: MailAccount, secrets: SecretPolicy, scratch: inout [UInt8], to buffer: inout TextBuffer
+    ) {
         buffer.append(UInt8(ascii: "{"))
-        var first = true
-        for field in CanonicalField.ordered {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            first = false
-            JSONText.append(string: field.name, to: &buffer)
-            buffer.append(UInt8(ascii: ":"))
-            appendValue(of: field, in: account, secrets: secrets, to: &buffer)
+        for (index, field) in CanonicalField.ordered.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.bytes.append(contentsOf: keys[index])
+            appendValue(of: field, in: account, secrets: secrets, scratch: &scratch, to: &buffer)
         }
         buffer.append("}\n")
     }
 
     private static func appendValue(
-        of field: CanonicalField, in account: MailAccount, secrets: SecretPolicy, to buffer: inout TextBuffer
+        of field: CanonicalField, in account: MailAccount, secrets: SecretPolicy, scratch: inout [UInt8],
+        to buffer: inout TextBuffer
     ) {
-        let text = secrets.text(of: field, in: account)
         switch field.kind {
+        case .text, .secret, .enumeration, .date:
+            // Most fields: from the field's UTF-8, without a String. An
+            // enumeration or a date not set is null, a text not set "".
+            scratch.removeAll(keepingCapacity: true)
+            secrets.appendText(of: field, in: account, to: &scratch)
+            if scratch.isEmpty, field.kind != .text, field.kind != .secret {
+                buffer.append("null")
+            } else {
+                scratch.withUnsafeBufferPointer { JSONText.append(utf8: $0, to: &buffer) }
+            }
         case .boolean:
-            buffer.append(text == "true" ? "true" : "false")
+            buffer.append(field.text(in: account) == "true" ? "true" : "false")
         case .integer:
+            let text = secrets.text(of: field, in: account)
             if text.isEmpty {
                 buffer.append("null")
             } else if Int(text) != nil {
@@ -53,7 +72,7 @@ public final class JSONLinesWriter: AccountWriter {
             }
         case .list:
             buffer.append(UInt8(ascii: "["))
-            for (index, item) in ListCodec.decode(text).enumerated() {
+            for (index, item) in ListCodec.decode(field.text(in: account)).enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 JSONText.append(string: item, to: &buffer)
             }
@@ -67,10 +86,6 @@ public final class JSONLinesWriter: AccountWriter {
                 JSONText.append(string: extra.value, to: &buffer)
             }
             buffer.append(UInt8(ascii: "}"))
-        case .text, .secret:
-            JSONText.append(string: text, to: &buffer)
-        case .enumeration, .date:
-            if text.isEmpty { buffer.append("null") } else { JSONText.append(string: text, to: &buffer) }
         }
     }
 }

@@ -99,6 +99,18 @@ final class MemorySink: ByteSink {
     }
 }
 
+extension WriterTests {
+    /// RFC 8259's escapes, and the runs between them copied whole (at the start, between, at the end).
+    @Test func jsonStringEscapes() throws {
+        let text = "\"Grüße\" \\ a\nb\rc\td\u{01}e\u{1F}f 😀"
+        #expect(JSONText.quoted(text) == #""\"Grüße\" \\ a\nb\rc\td\u0001e\u001ff 😀""#)
+        #expect(JSONText.quoted("") == #""""#)
+        #expect(JSONText.quoted("\n") == #""\n""#)
+        let back = try JSONSerialization.jsonObject(with: Data(JSONText.quoted(text).utf8), options: .fragmentsAllowed)
+        #expect(back as? String == text)
+    }
+}
+
 /// Canonical CSV text as a byte stream.
 final class MemoryStream: ByteStream {
     let name = "mem.csv"
