@@ -67,4 +67,14 @@ import Testing
         #expect(text.contains("<display_name>Müller &amp; &lt;Söhne&gt; \"GmbH\"</display_name>"))
         #expect(text.contains("a CR&#13;\nand"))
     }
+
+    /// What XML 1.0 cannot hold even as a reference, found in the UTF-8.
+    @Test func base64IsForControlCharactersAndNonCharacters() {
+        #expect(AccountXMLWriter.needsBase64("a\u{01}b"))
+        #expect(AccountXMLWriter.needsBase64("a\u{FFFE}"))
+        #expect(AccountXMLWriter.needsBase64("\u{FFFF}b"))
+        #expect(!AccountXMLWriter.needsBase64("tab\tline\ncr\r"))
+        #expect(!AccountXMLWriter.needsBase64("\u{FFFD} ï¿¾ Grüße 😀"))
+        #expect(!AccountXMLWriter.needsBase64(""))
+    }
 }
