@@ -38,7 +38,7 @@ public final class CanonicalCSVWriter: AccountWriter {
             first = false
             scratch.bytes.removeAll(keepingCapacity: true)
             secrets.appendText(of: field, in: account, to: &scratch.bytes)
-            appendField(scratch.bytes, delimiter: delimiter, to: &record.bytes)
+            CSVField.append(scratch.bytes, delimiter: delimiter, to: &record.bytes)
         }
         record.append(UInt8(ascii: "\n"))
     }
@@ -58,27 +58,5 @@ public final class CanonicalCSVWriter: AccountWriter {
         }
         buffer.append(UInt8(ascii: "\n"))
         try buffer.drain(to: sink)
-    }
-
-    /// One field, quoted when it must be.
-    private static func appendField(_ text: [UInt8], delimiter: UInt8, to out: inout [UInt8]) {
-        var needsQuotes = false
-        for byte in text where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if let first = text.first, let last = text.last, first == 0x20 || last == 0x20 {
-            needsQuotes = true
-        }
-        guard needsQuotes else {
-            out.append(contentsOf: text)
-            return
-        }
-        out.append(0x22)
-        for byte in text {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        out.append(0x22)
     }
 }

@@ -57,27 +57,9 @@ public final class ProfileCSVWriter: AccountWriter {
     private static func appendRecord(_ fields: [String], profile: MappingProfile, delimiter: UInt8, to buffer: inout TextBuffer) {
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(delimiter) }
-            appendField(field, delimiter: delimiter, to: &buffer)
+            CSVField.append(field.utf8, delimiter: delimiter, to: &buffer.bytes)
         }
         if profile.trailingDelimiter { buffer.append(delimiter) }
         buffer.append(UInt8(ascii: "\n"))
-    }
-
-    /// One field, quoted when it holds the delimiter, a quote or a line
-    /// break, or begins or ends with a space.
-    private static func appendField(_ text: String, delimiter: UInt8, to buffer: inout TextBuffer) {
-        let utf8 = text.utf8
-        let needsQuotes = utf8.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || utf8.first == 0x20 || utf8.last == 0x20
-        guard needsQuotes else {
-            buffer.append(text)
-            return
-        }
-        buffer.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { buffer.append(UInt8(ascii: "\"")) }
-            buffer.append(byte)
-        }
-        buffer.append(UInt8(ascii: "\""))
     }
 }

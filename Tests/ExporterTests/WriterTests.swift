@@ -100,6 +100,25 @@ final class MemorySink: ByteSink {
 }
 
 extension WriterTests {
+    /// The one quoting rule of both CSV writers, with the profile's `;` and canonical `,`.
+    @Test func csvFieldQuotesWhatAReaderWouldSplitOrTrim() {
+        func field(_ text: String, _ delimiter: Character) -> String {
+            var out: [UInt8] = []
+            CSVField.append(text.utf8, delimiter: UInt8(ascii: delimiter.unicodeScalars.first!), to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(field("Müller GmbH", ";") == "Müller GmbH")
+        #expect(field("a,b", ";") == "a,b")
+        #expect(field("a;b", ";") == "\"a;b\"")
+        #expect(field("a,b", ",") == "\"a,b\"")
+        #expect(field("Sag \"ja\"", ";") == "\"Sag \"\"ja\"\"\"")
+        #expect(field("Zeile 1\nZeile 2", ";") == "\"Zeile 1\nZeile 2\"")
+        #expect(field("a\rb", ";") == "\"a\rb\"")
+        #expect(field(" vorne", ";") == "\" vorne\"")
+        #expect(field("hinten ", ";") == "\"hinten \"")
+        #expect(field("", ";") == "")
+    }
+
     /// RFC 8259's escapes, and the runs between them copied whole (at the start, between, at the end).
     @Test func jsonStringEscapes() throws {
         let text = "\"Grüße\" \\ a\nb\rc\td\u{01}e\u{1F}f 😀"
