@@ -114,8 +114,7 @@ public final class OpenXESQLWriter: AccountWriter {
         if !lost.isEmpty { notes.append("OpenXE has no column for: \(lost.joined(separator: ", "))") }
         // A character beyond the BMP is four bytes in UTF-8, led by 0xF0–0xF4.
         var text: [UInt8] = []
-        let wide = CanonicalField.ordered.filter { field in
-            guard field.kind != .secret else { return false }
+        let wide = Self.fieldsWithText.filter { field in
             text.removeAll(keepingCapacity: true)
             field.appendText(in: account, to: &text)
             return text.contains { $0 >= 0xF0 }
@@ -123,11 +122,23 @@ public final class OpenXESQLWriter: AccountWriter {
         if !wide.isEmpty {
             notes.append("characters beyond utf8mb3 (emoji) become '?' in OpenXE: \(wide.map(\.name).joined(separator: ", "))")
         }
+        guard !notes.isEmpty else { return }
+        // One comment line: a line break in the name would end it and start SQL.
+        let oneLine =
+            name.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+            ? String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })) : name
         for text in notes {
-            // One comment line: a line break in the name would end it and start SQL.
-            let oneLine = String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
             buffer.append("-- \(oneLine): \(text)\n")
             warn("\(name): \(text)")
+        }
+    }
+
+    /// The fields whose text can hold any character: numbers, switches and
+    /// dates cannot, and secrets are not looked at (nothing is said of them).
+    private static let fieldsWithText = CanonicalField.ordered.filter { field in
+        switch field.kind {
+        case .text, .enumeration, .list, .map: true
+        case .secret, .integer, .boolean, .date: false
         }
     }
 

@@ -142,15 +142,39 @@ import Testing
         #expect(export.stdout.contains("-- info@example.de (a.csv:2): \(note)\nINSERT INTO `emailbackup`"))
     }
 
+    /// OpenXE's tables are utf8mb3: a character beyond the BMP (an emoji)
+    /// becomes '?' there, so the fields that hold one are named. Nothing is
+    /// said of a password's characters, even with `--include-secrets`.
+    @Test func fieldsWithCharactersBeyondUtf8mb3AreNamed() throws {
+        let dir = TemporaryDirectory()
+        dir.file("a.csv", """
+            email,incoming_protocol,incoming_host,incoming_user,incoming_password,display_name,signature_html
+            info@example.de,imap,imap.example.de,info,Pw😀x,Team 🚀,Grüße 😀
+
+            """)
+        try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
+        let note = "characters beyond utf8mb3 (emoji) become '?' in OpenXE: display_name, signature_html"
+        for secrets in [[], ["--include-secrets"]] {
+            let export = try MM.run(["export", "--to", "openxe-sql"] + secrets, in: dir.path)
+            #expect(export.status == 0)
+            #expect(export.stderr == "mailmigrate: warning: info@example.de (a.csv:2): \(note)\n")
+            #expect(export.stdout.contains("\n-- info@example.de (a.csv:2): \(note)\nINSERT INTO `emailbackup`"))
+        }
+    }
+
     /// A line break in an account's name (a spreadsheet cell's, CR LF) stays
     /// inside the comment line that names it: a new line would start SQL.
     @Test func aNoteNamingAnAccountStaysOneCommentLine() throws {
         let dir = TemporaryDirectory()
-        dir.file("a.csv", "email,incoming_protocol,incoming_host,incoming_user,global\r\n\"info\r\n@example.de\",imap,imap.example.de,info,true\r\n")
+        dir.file(
+            "a.csv",
+            "email,incoming_protocol,incoming_host,incoming_user,global\r\n\"info\r\n@example.de\",imap,imap.example.de,info,true\r\n"
+                + "\"team\r@example.de\",imap,imap.example.de,team,true\r\n")
         try MM.run(["run", "--quiet", "a.csv"], in: dir.path)
         let export = try MM.run(["export", "--to", "openxe-sql"], in: dir.path)
         #expect(export.status == 0)
         #expect(export.stdout.contains("\n-- info  @example.de (a.csv:2): OpenXE has no column for: global\nINSERT INTO `emailbackup`"))
+        #expect(export.stdout.contains("\n-- team @example.de (a.csv:4): OpenXE has no column for: global\nINSERT INTO `emailbackup`"))
         #expect(!export.stdout.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).contains { $0.hasPrefix("@example.de") })
     }
 }
